@@ -1,0 +1,138 @@
+"""The ``grade`` verb: find submissions, autograde each, write feedback and export grades."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import nbformat
+
+from course import pipeline
+from course.layout import module_ids
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """The result of grading one student's submission of one module."""
+
+    student: str
+    module: str
+    score: float
+    max_score: float
+    written_max: float
+    written_pending: bool
+    problem: str | None = None
+
+
+def find_submissions(root: Path, modules: list[str]) -> list[tuple[str, str]]:
+    """Return (student, module) for every folder ``submitted/<student>/<module>/``, sorted."""
+    submitted = root / "submitted"
+    if not submitted.is_dir():
+        return []
+    return sorted(
+        (student.name, module)
+        for student in submitted.iterdir()
+        if student.is_dir()
+        for module in modules
+        if (student / module).is_dir()
+    )
+
+
+def unreadable_reason(notebook: Path) -> str | None:
+    """Return a one-line reason why nbgrader cannot open a submitted notebook, or None if it can."""
+    if not notebook.is_file():
+        return f"no {notebook.name} in the submission"
+    try:
+        text = notebook.read_text(encoding="utf-8")
+    except UnicodeDecodeError as error:
+        return f"{notebook.name} is not UTF-8 text ({error.reason} at byte {error.start})"
+    try:
+        json.loads(text)
+    except json.JSONDecodeError as error:
+        return f"{notebook.name} is not valid JSON ({error.msg} at line {error.lineno}, column {error.colno})"
+    try:
+        nbformat.validate(nbformat.reads(text, as_version=4))
+    except Exception as error:  # nbformat raises several types for a malformed notebook
+        first = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
+        return f"{notebook.name} is not a valid notebook ({first})"
+    return None
+
+
+def grade_submission(api: pipeline.NbGraderAPI, root: Path, student: str, module: str) -> Outcome:
+    """Grade one submission with nbgrader; a submission that cannot be graded scores zero."""
+    problem = unreadable_reason(root / "submitted" / student / module / f"{module}.ipynb")
+    if problem is None:
+        try:
+            pipeline.autograde(api, module, student)
+            pipeline.generate_feedback(api, module, student)
+        except pipeline.NbgraderStepError as error:
+            problem = str(error)
+    if problem is not None:
+        pipeline.record_zero(api, module, student)
+    score = pipeline.read_score(api, module, student)
+    assert score is not None, "autograde or record_zero always leaves a submission"
+    return Outcome(
+        student=student,
+        module=module,
+        score=score.code_score,
+        max_score=score.max_code_score,
+        written_max=score.max_written_score,
+        written_pending=score.needs_manual_grade and problem is None,
+        problem=problem,
+    )
+
+
+def grade_course(
+    root: Path,
+    db_url: str | None = None,
+    modules: list[str] | None = None,
+    progress: Callable[[str], None] = lambda _line: None,
+) -> list[Outcome]:
+    """Grade every submission in ``root/submitted``, then export all grades to grades.csv.
+
+    Args:
+        root: the nbgrader course folder.
+        db_url: the gradebook's SQLAlchemy URL; the course's SQLite file when omitted.
+        modules: the modules to grade; every module in ``root/source`` when omitted.
+        progress: called with one line per graded submission.
+    """
+    api = pipeline.nbgrader_api(root, db_url)
+    modules = modules or module_ids(root)
+    for module in modules:
+        if not pipeline.is_released(api, module):
+            pipeline.generate_assignment(api, module)
+    outcomes = []
+    for student, module in find_submissions(root, modules):
+        outcome = grade_submission(api, root, student, module)
+        progress(f"graded {student} {module}: {outcome.score:g}/{outcome.max_score:g}")
+        outcomes.append(outcome)
+    pipeline.export_grades(api, root / "grades.csv")
+    return outcomes
+
+
+def format_table(outcomes: list[Outcome]) -> str:
+    """Return the outcomes as a plain-text table, one row per student and module."""
+    header = ("student", "module", "autograded", "written", "note")
+    rows = [header]
+    for outcome in outcomes:
+        if outcome.written_max == 0:
+            written = "-"
+        elif outcome.written_pending:
+            written = f"to grade /{outcome.written_max:g}"
+        else:
+            written = f"0/{outcome.written_max:g}"
+        rows.append((
+            outcome.student,
+            outcome.module,
+            f"{outcome.score:g}/{outcome.max_score:g}",
+            written,
+            outcome.problem or "",
+        ))
+    widths = [max(len(row[i]) for row in rows) for i in range(len(header) - 1)]
+    lines = [
+        "  ".join(cell.ljust(width) for cell, width in zip(row[:-1], widths, strict=True)) + "  " + row[-1]
+        for row in rows
+    ]
+    return "\n".join(line.rstrip() for line in lines)

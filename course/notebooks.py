@@ -1,0 +1,188 @@
+"""Reading course notebooks: their nbgrader cells, exercises, hidden tests and naming rules."""
+
+from __future__ import annotations
+
+import copy
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import nbformat
+from nbformat import NotebookNode
+
+SOLUTION_BEGIN = "### BEGIN SOLUTION"
+SOLUTION_END = "### END SOLUTION"
+HIDDEN_BEGIN = "### BEGIN HIDDEN TESTS"
+HIDDEN_END = "### END HIDDEN TESTS"
+
+_IDENTIFIER = re.compile(r"^[a-z_][a-z0-9_]*$")
+_ANSWER_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*-answer$")
+_DEFINITION = re.compile(r"^(?:def|class)\s+([A-Za-z_]\w*)", re.MULTILINE)
+
+
+def read_notebook(path: Path) -> NotebookNode:
+    """Read a notebook as nbformat version 4."""
+    return nbformat.read(str(path), as_version=4)
+
+
+def nbgrader_meta(cell: NotebookNode) -> dict:
+    """Return the cell's nbgrader metadata (empty for a cell nbgrader does not track)."""
+    return dict(cell.get("metadata", {}).get("nbgrader", {}))
+
+
+def is_solution_code(cell: NotebookNode) -> bool:
+    """Return whether the cell is an autograded answer cell (code the student writes)."""
+    meta = nbgrader_meta(cell)
+    return cell.cell_type == "code" and bool(meta.get("solution")) and not meta.get("grade")
+
+
+def is_test(cell: NotebookNode) -> bool:
+    """Return whether the cell is an autograder test cell."""
+    meta = nbgrader_meta(cell)
+    return cell.cell_type == "code" and bool(meta.get("grade")) and not meta.get("solution")
+
+
+def is_written_answer(cell: NotebookNode) -> bool:
+    """Return whether the cell is a manually graded written answer."""
+    meta = nbgrader_meta(cell)
+    return cell.cell_type == "markdown" and bool(meta.get("grade")) and bool(meta.get("solution"))
+
+
+@dataclass
+class Exercise:
+    """An autograded exercise: the answer cell a student writes and the test cells that grade it."""
+
+    name: str
+    solution_index: int
+    test_indices: list[int] = field(default_factory=list)
+    points: float = 0.0
+
+
+def test_owner(test_id: str, names: list[str]) -> str | None:
+    """Return the exercise a test cell grades, read from its id: ``test_<name>[_<aspect>]``."""
+    matches = [n for n in names if test_id == f"test_{n}" or test_id.startswith(f"test_{n}_")]
+    return max(matches, key=len) if matches else None
+
+
+def exercises(nb: NotebookNode) -> list[Exercise]:
+    """Return the notebook's exercises in order, each with its test cells and points."""
+    found: dict[str, Exercise] = {}
+    for index, cell in enumerate(nb.cells):
+        if is_solution_code(cell):
+            name = nbgrader_meta(cell)["grade_id"]
+            found[name] = Exercise(name=name, solution_index=index)
+    for index, cell in enumerate(nb.cells):
+        if is_test(cell):
+            meta = nbgrader_meta(cell)
+            owner = test_owner(meta["grade_id"], list(found))
+            if owner is not None:
+                found[owner].test_indices.append(index)
+                found[owner].points += float(meta.get("points", 0))
+    return list(found.values())
+
+
+def autograded_points(nb: NotebookNode) -> float:
+    """Return the points that the autograder awards for a fully correct notebook."""
+    return sum(float(nbgrader_meta(c).get("points", 0)) for c in nb.cells if is_test(c))
+
+
+def written_points(nb: NotebookNode) -> float:
+    """Return the points of the manually graded written answers."""
+    return sum(float(nbgrader_meta(c).get("points", 0)) for c in nb.cells if is_written_answer(c))
+
+
+def hidden_test_lines(nb: NotebookNode) -> list[str]:
+    """Return every non-blank line that sits between hidden-test markers, stripped."""
+    lines: list[str] = []
+    for cell in nb.cells:
+        inside = False
+        for line in cell.source.splitlines():
+            stripped = line.strip()
+            if stripped == HIDDEN_BEGIN:
+                inside = True
+            elif stripped == HIDDEN_END:
+                inside = False
+            elif inside and stripped and not stripped.startswith("#"):
+                lines.append(stripped)
+    return lines
+
+
+def without_solution_markers(source: str) -> str:
+    """Return a solution cell's source as a student who solved it would write it: no markers."""
+    kept = [
+        line for line in source.splitlines() if line.strip() not in (SOLUTION_BEGIN, SOLUTION_END)
+    ]
+    return "\n".join(kept)
+
+
+def solved_copy(release: NotebookNode, source: NotebookNode, solve: set[str] | None) -> NotebookNode:
+    """Return the student notebook with some answers filled in from the instructor's notebook.
+
+    Args:
+        release: the student version, as generate_assignment made it.
+        source: the instructor version, with solutions.
+        solve: grade_ids of the answer cells to fill in (code and written); ``None`` fills all.
+    """
+    answers = {
+        nbgrader_meta(cell)["grade_id"]: without_solution_markers(cell.source)
+        for cell in source.cells
+        if nbgrader_meta(cell).get("solution")
+    }
+    filled = copy.deepcopy(release)
+    for cell in filled.cells:
+        grade_id = nbgrader_meta(cell).get("grade_id")
+        if grade_id in answers and (solve is None or grade_id in solve):
+            cell.source = answers[grade_id]
+    return filled
+
+
+def normalized(nb: NotebookNode) -> list[tuple[str, str, dict]]:
+    """Return what matters when two versions of a notebook are compared.
+
+    Cell ids, outputs and metadata other than nbgrader's are left out.
+    """
+    return [(cell.cell_type, cell.source, nbgrader_meta(cell)) for cell in nb.cells]
+
+
+def naming_problems(nb: NotebookNode) -> list[str]:
+    """Return each way the notebook breaks the course's conventions for nbgrader cells."""
+    problems: list[str] = []
+    ids = [nbgrader_meta(c)["grade_id"] for c in nb.cells if "grade_id" in nbgrader_meta(c)]
+    problems += [f"grade_id {i!r} is used more than once" for i in sorted(set(ids)) if ids.count(i) > 1]
+    names = [nbgrader_meta(c)["grade_id"] for c in nb.cells if is_solution_code(c)]
+    for cell in nb.cells:
+        meta = nbgrader_meta(cell)
+        grade_id = meta.get("grade_id", "")
+        if not meta:
+            continue
+        if grade_id.startswith("cell-"):
+            problems.append(f"grade_id {grade_id!r} is auto-generated: name it after what it grades")
+        elif is_solution_code(cell):
+            defined = _DEFINITION.findall(cell.source)
+            if not _IDENTIFIER.match(grade_id) or grade_id not in defined:
+                problems.append(f"answer cell {grade_id!r} must define a function or class of that name")
+            if SOLUTION_BEGIN not in cell.source:
+                problems.append(f"answer cell {grade_id!r} has no {SOLUTION_BEGIN!r} region")
+        elif is_test(cell):
+            if test_owner(grade_id, names) is None:
+                problems.append(f"test cell {grade_id!r} is not named test_<exercise>[_<aspect>]")
+            if not cell.source.lstrip().startswith('"""Check that'):
+                problems.append(f'test cell {grade_id!r} must open with a """Check that ...""" docstring')
+            if HIDDEN_BEGIN not in cell.source:
+                problems.append(f"test cell {grade_id!r} has no hidden tests")
+        elif is_written_answer(cell) and not _ANSWER_ID.match(grade_id):
+            problems.append(f"written answer {grade_id!r} must be named <topic>-answer")
+    for name in names:
+        if not any(test_owner(nbgrader_meta(c)["grade_id"], names) == name for c in nb.cells
+                   if is_test(c)):
+            problems.append(f"answer cell {name!r} has no test cell")
+    return problems
+
+
+def output_problems(nb: NotebookNode) -> list[str]:
+    """Return a problem for each cell that still carries outputs or an execution count."""
+    problems = []
+    for index, cell in enumerate(nb.cells):
+        if cell.cell_type == "code" and (cell.get("outputs") or cell.get("execution_count")):
+            problems.append(f"cell {index} has outputs or an execution count: clear them")
+    return problems

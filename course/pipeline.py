@@ -1,0 +1,163 @@
+"""Thin, checked calls into nbgrader's Python API and its gradebook.
+
+Every step of grading goes through nbgrader: these functions only turn its ``{"success": ...}``
+results into exceptions with a readable one-line reason, and read scores back from the gradebook.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import re
+import sys
+from dataclasses import dataclass
+from pathlib import Path
+
+from nbgrader.api import Gradebook, MissingEntry
+from nbgrader.apps import NbGraderAPI
+from nbgrader.plugins import CsvExportPlugin
+from nbgrader.validator import Validator
+
+from course.settings import nbgrader_config
+
+
+class NbgraderStepError(RuntimeError):
+    """An nbgrader step did not succeed; the message says which step and why, in one line."""
+
+
+_EXCEPTION_LINE = re.compile(r"^[A-Za-z_][\w.]*(?:Error|Exception|Interrupt|Exit|Timeout)\b:?")
+_NBGRADER_SUMMARY = "Please see the"
+
+
+def last_line(text: str | None) -> str:
+    """Return the line of a log or traceback that names the cause of a failure.
+
+    nbgrader ends its logs with a generic "Please see the above traceback" line; the real cause is
+    the last exception line before it, so that one is preferred.
+    """
+    lines = [line.strip() for line in (text or "").splitlines() if line.strip()]
+    causes = [
+        line for line in lines if _EXCEPTION_LINE.match(line) and _NBGRADER_SUMMARY not in line
+    ]
+    if causes:
+        return causes[-1]
+    return lines[-1] if lines else "no reason was logged"
+
+
+def _put_interpreter_tools_on_path() -> None:
+    """nbgrader runs its ``alembic`` command by name, so the interpreter's bin folder must be on PATH.
+
+    A virtual environment used without activation (``.venv/bin/python -m course``) lacks it.
+    """
+    tools = str(Path(sys.executable).parent)
+    if tools not in os.environ.get("PATH", "").split(os.pathsep):
+        os.environ["PATH"] = os.pathsep.join([tools, os.environ.get("PATH", "")])
+
+
+def nbgrader_api(root: Path, db_url: str | None = None) -> NbGraderAPI:
+    """Return nbgrader's API for the course folder ``root`` with the course's configuration."""
+    _put_interpreter_tools_on_path()
+    api = NbGraderAPI(config=nbgrader_config(root, db_url))
+    api.log.setLevel(logging.WARNING)
+    return api
+
+
+def _checked(result: dict, step: str) -> dict:
+    if not result.get("success"):
+        log = f"{result.get('log', '')}\n{result.get('error', '')}"
+        raise NbgraderStepError(f"{step} failed: {last_line(log)}")
+    return result
+
+
+def generate_assignment(api: NbGraderAPI, module: str) -> None:
+    """Make the student version of a module in release/ and record its cells in the gradebook."""
+    _checked(api.generate_assignment(module, force=True, create=True), f"generate_assignment {module}")
+
+
+def autograde(api: NbGraderAPI, module: str, student: str) -> None:
+    """Autograde one student's submission of a module (nbgrader restores locked cells first)."""
+    _checked(api.autograde(module, student, force=True, create=True), f"autograde {module} {student}")
+
+
+def generate_feedback(api: NbGraderAPI, module: str, student: str) -> None:
+    """Write the HTML feedback of one autograded submission into feedback/."""
+    _checked(api.generate_feedback(module, student, force=True), f"feedback {module} {student}")
+
+
+def is_released(api: NbGraderAPI, module: str) -> bool:
+    """Return whether the gradebook already knows the module's notebooks and grade cells."""
+    with Gradebook(api.coursedir.db_url, api.coursedir.course_id) as gradebook:
+        try:
+            return bool(gradebook.find_assignment(module).notebooks)
+        except MissingEntry:
+            return False
+
+
+def record_zero(api: NbGraderAPI, module: str, student: str) -> None:
+    """Give a submission that could not be graded zero on every cell, as nbgrader does for a
+    missing notebook, so that it shows in the gradebook and the exported grades."""
+    with Gradebook(api.coursedir.db_url, api.coursedir.course_id) as gradebook:
+        gradebook.update_or_create_student(student)
+        submission = gradebook.update_or_create_submission(module, student)
+        for notebook in submission.notebooks:
+            for grade in notebook.grades:
+                grade.auto_score = 0
+                grade.needs_manual_grade = False
+        gradebook.db.commit()
+
+
+@dataclass(frozen=True)
+class Score:
+    """What the gradebook holds for one student's submission of one module."""
+
+    code_score: float
+    max_code_score: float
+    written_score: float
+    max_written_score: float
+    needs_manual_grade: bool
+
+
+def read_score(api: NbGraderAPI, module: str, student: str) -> Score | None:
+    """Return the gradebook's scores for a submission, or None when there is none."""
+    with Gradebook(api.coursedir.db_url, api.coursedir.course_id) as gradebook:
+        try:
+            submission = gradebook.find_submission(module, student)
+        except MissingEntry:
+            return None
+        return Score(
+            code_score=float(submission.code_score),
+            max_code_score=float(submission.max_code_score),
+            written_score=float(submission.written_score),
+            max_written_score=float(submission.max_written_score),
+            needs_manual_grade=bool(submission.needs_manual_grade),
+        )
+
+
+def cell_scores(api: NbGraderAPI, module: str, student: str) -> dict[str, float]:
+    """Return the autograded score of each grade cell of a submission, keyed by grade_id."""
+    with Gradebook(api.coursedir.db_url, api.coursedir.course_id) as gradebook:
+        submission = gradebook.find_submission(module, student)
+        return {
+            grade.name: float(grade.score)
+            for notebook in submission.notebooks
+            for grade in notebook.grades
+        }
+
+
+def export_grades(api: NbGraderAPI, destination: Path) -> None:
+    """Write every student's grade for every module to a CSV file with nbgrader's exporter."""
+    exporter = CsvExportPlugin(parent=api, to=str(destination))
+    with Gradebook(api.coursedir.db_url, api.coursedir.course_id) as gradebook:
+        exporter.export(gradebook)
+
+
+def validation_failures(api: NbGraderAPI, notebook: Path) -> list[str]:
+    """Run nbgrader's validator on a notebook and return one line per problem it reports.
+
+    ``nbgrader validate`` exits 0 whatever it finds, so the Python API is read instead.
+    """
+    results = Validator(parent=api).validate(str(notebook))
+    problems = [f"changed: {item['source'][:60]!r}" for item in results.get("changed", [])]
+    problems += [f"type changed: {item['source'][:60]!r}" for item in results.get("type_changed", [])]
+    problems += [f"failed: {last_line(item['raw_error'])}" for item in results.get("failed", [])]
+    return problems

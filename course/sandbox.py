@@ -1,0 +1,21 @@
+"""Throwaway folders for exercises that touch files, so nothing lands in the student's home."""
+
+from __future__ import annotations
+
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+
+@contextmanager
+def throwaway_folder(prefix: str = "course-") -> Iterator[Path]:
+    """Yield a new empty folder that is deleted, with all it holds, when the block ends.
+
+    Example:
+        >>> with throwaway_folder() as folder:
+        ...     (folder / "notes.txt").write_text("draft")
+        5
+    """
+    with tempfile.TemporaryDirectory(prefix=prefix) as name:
+        yield Path(name)

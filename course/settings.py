@@ -1,0 +1,43 @@
+"""The one place where the course's nbgrader settings are made.
+
+``nbgrader_config.py`` at the repository root merges :func:`nbgrader_config` for the command-line
+apps, and the ``course`` CLI passes the same object to nbgrader's Python API, so a scratch course
+(the demo, the checks, the tests) is graded exactly like the real one.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from traitlets.config import Config
+
+COURSE_ID = "seven-practices"
+
+#: Seconds one cell may run while nbgrader executes a submission before it is interrupted.
+CELL_TIMEOUT_SECONDS = 60
+
+
+def gradebook_url(root: Path) -> str:
+    """Return the SQLAlchemy URL of the SQLite gradebook kept in a course folder."""
+    return f"sqlite:///{(root / 'gradebook.db').resolve()}"
+
+
+def nbgrader_config(root: Path, db_url: str | None = None) -> Config:
+    """Return the nbgrader configuration of the course folder ``root``.
+
+    Args:
+        root: the nbgrader course directory (holds source/, release/, submitted/ ...).
+        db_url: a SQLAlchemy URL for the gradebook; a SQLite file in ``root`` when omitted.
+    """
+    config = Config()
+    config.CourseDirectory.course_id = COURSE_ID
+    config.CourseDirectory.root = str(root.resolve())
+    config.CourseDirectory.db_url = db_url or gradebook_url(root)
+    # Only the notebook and its data travel to students; caches never do.
+    config.CourseDirectory.ignore = [".ipynb_checkpoints", "*.pyc", "__pycache__", "feedback"]
+    config.Execute.timeout = CELL_TIMEOUT_SECONDS
+    config.Execute.interrupt_on_timeout = True
+    # Long outputs and tracebacks are cut so that one noisy submission cannot bloat the feedback.
+    config.LimitOutput.max_lines = 500
+    config.LimitOutput.max_traceback = 50
+    return config
