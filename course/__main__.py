@@ -1,0 +1,124 @@
+"""The instructor's command line: ``python -m course release|check|grade|demo``."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import tempfile
+import warnings
+from pathlib import Path
+
+from course.layout import REPO_ROOT, module_ids
+
+
+def _modules(requested: list[str]) -> list[str]:
+    known = module_ids(REPO_ROOT)
+    unknown = [m for m in requested if m not in known]
+    if unknown:
+        raise SystemExit(f"unknown module(s) {', '.join(unknown)}; known: {', '.join(known)}")
+    return requested or known
+
+
+def release(args: argparse.Namespace) -> int:
+    """Generate the student version of each module into release/ and refresh the README table."""
+    from course import pipeline
+    from course.readme import update_readme
+
+    api = pipeline.nbgrader_api(REPO_ROOT)
+    for module in _modules(args.modules):
+        pipeline.generate_assignment(api, module)
+        print(f"released {module} -> release/{module}/")
+    if update_readme(REPO_ROOT):
+        print("updated the module table in README.md")
+    return 0
+
+
+def check(args: argparse.Namespace) -> int:
+    """Prove that every module grades as it should; exit 1 if any check fails."""
+    from course.checks import graded_findings, readme_finding, static_findings
+
+    modules = _modules(args.modules)
+    findings = [f for module in modules for f in static_findings(module)]
+    with tempfile.TemporaryDirectory(prefix="course-check-") as workdir:
+        findings += graded_findings(modules, Path(workdir))
+    findings.append(readme_finding())
+    for finding in sorted(findings, key=lambda f: f.module):
+        mark = "ok  " if finding.passed else "FAIL"
+        print(f"{mark} {finding.module}: {finding.check}")
+        for problem in finding.problems:
+            print(f"       {problem}")
+    failed = sum(not f.passed for f in findings)
+    print(f"{len(findings) - failed} passed, {failed} failed")
+    return 1 if failed else 0
+
+
+def grade(args: argparse.Namespace) -> int:
+    """Autograde everything in submitted/, write feedback and grades.csv, print the table."""
+    from course.grading import format_table, grade_course
+
+    outcomes = grade_course(REPO_ROOT, db_url=args.db, modules=_modules(args.modules), progress=print)
+    if not outcomes:
+        print("nothing to grade: submitted/<student>/<module>/ is empty")
+        return 0
+    print(format_table(outcomes))
+    print(f"grades: {REPO_ROOT / 'grades.csv'}; feedback: {REPO_ROOT / 'feedback'}")
+    return 0
+
+
+def demo(args: argparse.Namespace) -> int:
+    """Grade a sample class in a scratch course and print its table."""
+    from course.demo import run_demo
+    from course.grading import format_table
+
+    def show(dest: Path) -> None:
+        print(format_table(run_demo(dest, progress=print)))
+        print(f"grades: {dest / 'grades.csv'}; feedback: {dest / 'feedback'}")
+
+    if args.keep:
+        dest = Path(args.keep).resolve()
+        if dest.exists() and any(dest.iterdir()):
+            raise SystemExit(f"{dest} is not empty: name a new folder for --keep")
+        dest.mkdir(parents=True, exist_ok=True)
+        show(dest)
+    else:
+        with tempfile.TemporaryDirectory(prefix="course-demo-") as workdir:
+            show(Path(workdir))
+        print("(the scratch course was deleted; pass --keep DIR to look at it)")
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """Return the parser of the instructor CLI."""
+    parser = argparse.ArgumentParser(prog="python -m course", description=__doc__)
+    verbs = parser.add_subparsers(dest="verb", required=True, metavar="VERB")
+
+    p = verbs.add_parser("release", help="make release/ from source/ with nbgrader")
+    p.add_argument("modules", nargs="*", metavar="MODULE", help="default: every module")
+    p.set_defaults(run=release)
+
+    p = verbs.add_parser("check", help="prove every module grades as it should")
+    p.add_argument("modules", nargs="*", metavar="MODULE", help="default: every module")
+    p.set_defaults(run=check)
+
+    p = verbs.add_parser("grade", help="autograde submitted/, write feedback and grades.csv")
+    p.add_argument("modules", nargs="*", metavar="MODULE", help="default: every module")
+    p.add_argument("--db", metavar="URL", help="gradebook SQLAlchemy URL (default: gradebook.db)")
+    p.set_defaults(run=grade)
+
+    p = verbs.add_parser("demo", help="grade a sample class in a scratch course")
+    p.add_argument("--keep", metavar="DIR", help="build the scratch course in DIR and keep it")
+    p.set_defaults(run=demo)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the CLI and return its exit status."""
+    args = build_parser().parse_args(argv)
+    # nbgrader's gradebook code trips SQLAlchemy 2 warnings that say nothing about the grades.
+    warnings.filterwarnings("ignore", module=r"nbgrader\..*")
+    warnings.filterwarnings("ignore", message=r".*not in session.*")
+    return int(args.run(args))
+
+
+if __name__ == "__main__":
+    sys.exit(main())
