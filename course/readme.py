@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from course.layout import REPO_ROOT, module_ids, project_setting, source_notebook
@@ -18,10 +19,11 @@ def binder_url(repo: str, notebook: str) -> str:
 
 
 def module_title(module: str, root: Path = REPO_ROOT) -> str:
-    """Return the first heading of a module's notebook, without the leading ``#``."""
+    """Return the first heading of a module's notebook without its ``# NN ·`` prefix."""
     for cell in read_notebook(source_notebook(module, root)).cells:
         if cell.cell_type == "markdown" and cell.source.startswith("# "):
-            return cell.source.splitlines()[0][2:].strip()
+            heading = cell.source.splitlines()[0][2:].strip()
+            return re.sub(r"^\d\d\s*·\s*", "", heading)
     return module
 
 

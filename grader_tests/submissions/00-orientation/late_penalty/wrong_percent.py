@@ -1,0 +1,9 @@
+# Wrong: returns percentages instead of fractions.
+def late_penalty(hours_late):
+    if hours_late <= 0:
+        return 100
+    if hours_late <= 24:
+        return 90
+    if hours_late <= 72:
+        return 50
+    return 0

@@ -1,0 +1,9 @@
+# Wrong: uses < where the policy says "at most", so exactly 24 or 72 hours falls in the next band.
+def late_penalty(hours_late):
+    if hours_late <= 0:
+        return 1.0
+    if hours_late < 24:
+        return 0.9
+    if hours_late < 72:
+        return 0.5
+    return 0.0
