@@ -15,7 +15,7 @@ demo: $(STAMP)
 	$(VENV)/bin/python -m course demo
 
 test: $(STAMP)
-	$(VENV)/bin/python -m pytest -n 2 grader_tests
+	$(VENV)/bin/python -m pytest -n 2 --dist loadgroup grader_tests
 
 lab: $(STAMP)
 	$(VENV)/bin/jupyter lab

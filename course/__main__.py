@@ -11,8 +11,8 @@ from pathlib import Path
 from course.layout import REPO_ROOT, module_ids
 
 
-def _modules(requested: list[str]) -> list[str]:
-    known = module_ids(REPO_ROOT)
+def _modules(requested: list[str], root: Path) -> list[str]:
+    known = module_ids(root)
     unknown = [m for m in requested if m not in known]
     if unknown:
         raise SystemExit(f"unknown module(s) {', '.join(unknown)}; known: {', '.join(known)}")
@@ -24,11 +24,11 @@ def release(args: argparse.Namespace) -> int:
     from course import pipeline
     from course.readme import update_readme
 
-    api = pipeline.nbgrader_api(REPO_ROOT)
-    for module in _modules(args.modules):
+    api = pipeline.nbgrader_api(args.course)
+    for module in _modules(args.modules, args.course):
         pipeline.generate_assignment(api, module)
         print(f"released {module} -> release/{module}/")
-    if update_readme(REPO_ROOT):
+    if update_readme(args.course):
         print("updated the module table in README.md")
     return 0
 
@@ -37,11 +37,11 @@ def check(args: argparse.Namespace) -> int:
     """Prove that every module grades as it should; exit 1 if any check fails."""
     from course.checks import graded_findings, readme_finding, static_findings
 
-    modules = _modules(args.modules)
-    findings = [f for module in modules for f in static_findings(module)]
+    modules = _modules(args.modules, args.course)
+    findings = [f for module in modules for f in static_findings(module, args.course)]
     with tempfile.TemporaryDirectory(prefix="course-check-") as workdir:
-        findings += graded_findings(modules, Path(workdir))
-    findings.append(readme_finding())
+        findings += graded_findings(modules, Path(workdir), args.course)
+    findings.append(readme_finding(args.course))
     for finding in sorted(findings, key=lambda f: f.module):
         mark = "ok  " if finding.passed else "FAIL"
         print(f"{mark} {finding.module}: {finding.check}")
@@ -56,12 +56,13 @@ def grade(args: argparse.Namespace) -> int:
     """Autograde everything in submitted/, write feedback and grades.csv, print the table."""
     from course.grading import format_table, grade_course
 
-    outcomes = grade_course(REPO_ROOT, db_url=args.db, modules=_modules(args.modules), progress=print)
+    modules = _modules(args.modules, args.course)
+    outcomes = grade_course(args.course, db_url=args.db, modules=modules, progress=print)
     if not outcomes:
         print("nothing to grade: submitted/<student>/<module>/ is empty")
         return 0
     print(format_table(outcomes))
-    print(f"grades: {REPO_ROOT / 'grades.csv'}; feedback: {REPO_ROOT / 'feedback'}")
+    print(f"grades: {args.course / 'grades.csv'}; feedback: {args.course / 'feedback'}")
     return 0
 
 
@@ -70,8 +71,10 @@ def demo(args: argparse.Namespace) -> int:
     from course.demo import run_demo
     from course.grading import format_table
 
+    modules = _modules(args.modules, args.course)
+
     def show(dest: Path) -> None:
-        print(format_table(run_demo(dest, progress=print)))
+        print(format_table(run_demo(dest, modules, args.course, progress=print)))
         print(f"grades: {dest / 'grades.csv'}; feedback: {dest / 'feedback'}")
 
     if args.keep:
@@ -90,6 +93,8 @@ def demo(args: argparse.Namespace) -> int:
 def build_parser() -> argparse.ArgumentParser:
     """Return the parser of the instructor CLI."""
     parser = argparse.ArgumentParser(prog="python -m course", description=__doc__)
+    parser.add_argument("--course", type=lambda text: Path(text).resolve(), default=REPO_ROOT,
+                        metavar="DIR", help="the course folder (default: this repository)")
     verbs = parser.add_subparsers(dest="verb", required=True, metavar="VERB")
 
     p = verbs.add_parser("release", help="make release/ from source/ with nbgrader")
@@ -106,6 +111,7 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(run=grade)
 
     p = verbs.add_parser("demo", help="grade a sample class in a scratch course")
+    p.add_argument("modules", nargs="*", metavar="MODULE", help="default: every module")
     p.add_argument("--keep", metavar="DIR", help="build the scratch course in DIR and keep it")
     p.set_defaults(run=demo)
     return parser

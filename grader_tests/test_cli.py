@@ -1,0 +1,62 @@
+"""The instructor CLI, run as instructors run it: ``python -m course VERB`` in a subprocess."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+
+import pytest
+
+from course.layout import REPO_ROOT, module_ids
+from course.scratch import make_scratch_course
+
+pytestmark = pytest.mark.xdist_group("cli")
+
+
+def course(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "course", *args], cwd=REPO_ROOT,
+                          capture_output=True, text=True, timeout=900)
+
+
+def test_check_passes_on_every_module():
+    result = course("check")
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert f"{4 * len(module_ids()) + len(module_ids()) + 1} passed, 0 failed" in result.stdout
+
+
+def test_demo_prints_the_table_of_the_sample_class():
+    result = course("demo", "00-orientation")
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    header = next(i for i, line in enumerate(lines) if line.startswith("student"))
+    rows = {line.split()[0]: line for line in lines[header + 1: header + 5]}
+    assert "20/20" in rows["ada-full"] and "to grade /4" in rows["ada-full"]
+    assert "0/20" in rows["ben-untouched"]
+    assert "12/20" in rows["cleo-partial"]
+    assert "0/20" in rows["dev-broken-json"]
+    assert "00-orientation.ipynb is not valid JSON (" in rows["dev-broken-json"]
+
+
+def test_check_fails_when_release_is_out_of_sync(tmp_path):
+    for name in ("source", "release", "README.md", "pyproject.toml"):
+        copy = shutil.copytree if (REPO_ROOT / name).is_dir() else shutil.copy
+        copy(REPO_ROOT / name, tmp_path / name)
+    stale = tmp_path / "release" / "00-orientation" / "00-orientation.ipynb"
+    stale.write_text(stale.read_text().replace("Objectives", "Aims", 1))
+    result = course("--course", str(tmp_path), "check", "00-orientation")
+    assert result.returncode == 1
+    assert "FAIL 00-orientation: release/ in sync with source/" in result.stdout
+
+
+def test_grade_with_nothing_submitted_says_so(tmp_path):
+    make_scratch_course(tmp_path, ["00-orientation"])
+    result = course("--course", str(tmp_path), "grade")
+    assert result.returncode == 0, result.stderr
+    assert "nothing to grade" in result.stdout
+
+
+def test_an_unknown_module_is_refused():
+    result = course("check", "42-nonsense")
+    assert result.returncode != 0
+    assert "unknown module(s) 42-nonsense" in result.stderr

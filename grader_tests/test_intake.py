@@ -1,0 +1,65 @@
+"""Submissions that nbgrader cannot open get a clear one-line reason; readable ones get none."""
+
+from __future__ import annotations
+
+import nbformat
+
+from course.grading import find_submissions, unreadable_reason
+from course.layout import release_notebook
+from course.pipeline import last_line
+
+
+def test_a_readable_release_notebook_has_no_problem(tmp_path):
+    path = tmp_path / "00-orientation.ipynb"
+    path.write_text(release_notebook("00-orientation").read_text())
+    assert unreadable_reason(path) is None
+
+
+def test_a_missing_notebook_is_named(tmp_path):
+    assert unreadable_reason(tmp_path / "01-x.ipynb") == "no 01-x.ipynb in the submission"
+
+
+def test_truncated_json_gives_line_and_column(tmp_path):
+    path = tmp_path / "nb.ipynb"
+    path.write_text('{\n "cells": [\n')
+    assert unreadable_reason(path) == "nb.ipynb is not valid JSON (Expecting value at line 3, column 1)"
+
+
+def test_bytes_that_are_not_utf8(tmp_path):
+    path = tmp_path / "nb.ipynb"
+    path.write_bytes(b'{"cells": "\xff\xfe"}')
+    assert unreadable_reason(path).startswith("nb.ipynb is not UTF-8 text")
+
+
+def test_json_that_is_not_a_notebook(tmp_path):
+    path = tmp_path / "nb.ipynb"
+    path.write_text('{"cells": 3}')
+    reason = unreadable_reason(path)
+    assert reason.startswith("nb.ipynb is not a valid notebook (") and "\n" not in reason
+
+
+def test_a_notebook_with_a_bad_cell(tmp_path):
+    nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("1")])
+    text = nbformat.writes(nb).replace('"cell_type": "code"', '"cell_type": "spreadsheet"')
+    path = tmp_path / "nb.ipynb"
+    path.write_text(text)
+    assert unreadable_reason(path).startswith("nb.ipynb is not a valid notebook (")
+
+
+def test_find_submissions_reads_nbgraders_layout(tmp_path):
+    for student, module in [("b", "00-a"), ("a", "00-a"), ("a", "01-b"), ("a", "99-unknown")]:
+        (tmp_path / "submitted" / student / module).mkdir(parents=True)
+    (tmp_path / "submitted" / "notes.txt").write_text("not a student")
+    assert find_submissions(tmp_path, ["00-a", "01-b"]) == [("a", "00-a"), ("a", "01-b"), ("b", "00-a")]
+
+
+def test_last_line_prefers_the_real_cause_over_nbgraders_summary():
+    log = (
+        "[ERROR] Traceback (most recent call last):\n"
+        "    FileNotFoundError: [Errno 2] No such file or directory: 'alembic'\n"
+        "[ERROR] There was an error processing assignment\n"
+        "nbgrader.converters.base.NbGraderException: Please see the the above traceback for details"
+    )
+    assert last_line(log) == "FileNotFoundError: [Errno 2] No such file or directory: 'alembic'"
+    assert last_line("just one line\n\n") == "just one line"
+    assert last_line("") == "no reason was logged"
