@@ -93,8 +93,13 @@ def demo(args: argparse.Namespace) -> int:
 def build_parser() -> argparse.ArgumentParser:
     """Return the parser of the instructor CLI."""
     parser = argparse.ArgumentParser(prog="python -m course", description=__doc__)
-    parser.add_argument("--course", type=lambda text: Path(text).resolve(), default=REPO_ROOT,
-                        metavar="DIR", help="the course folder (default: this repository)")
+    parser.add_argument(
+        "--course",
+        type=lambda text: Path(text).resolve(),
+        default=REPO_ROOT,
+        metavar="DIR",
+        help="the course folder (default: this repository)",
+    )
     verbs = parser.add_subparsers(dest="verb", required=True, metavar="VERB")
 
     p = verbs.add_parser("release", help="make release/ from source/ with nbgrader")

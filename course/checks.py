@@ -43,7 +43,7 @@ class Finding:
 
 
 def _visible_lines(nb: NotebookNode) -> set[str]:
-    """Lines of a source notebook that students are meant to see (outside hidden and solution regions)."""
+    """Return the source lines students are meant to see: outside hidden and solution regions."""
     visible, hidden = set(), False
     for cell in nb.cells:
         for line in cell.source.splitlines():
@@ -78,7 +78,9 @@ def sync_problems(expected: NotebookNode, committed: NotebookNode) -> list[str]:
     if fresh == old:
         return []
     if len(fresh) != len(old):
-        return [f"release/ has {len(old)} cells, generate_assignment makes {len(fresh)}: run release"]
+        return [
+            f"release/ has {len(old)} cells, generate_assignment makes {len(fresh)}: run release"
+        ]
     first = next(i for i, (a, b) in enumerate(zip(fresh, old, strict=True)) if a != b)
     return [f"cell {first} of release/ differs from what generate_assignment makes: run release"]
 
@@ -87,12 +89,23 @@ def static_findings(module: str, root: Path = REPO_ROOT) -> list[Finding]:
     """Checks that read the notebooks without running them."""
     source = read_notebook(source_notebook(module, root))
     release_path = release_notebook(module, root)
-    findings = [Finding(module, "names and cleared outputs", naming_problems(source) + output_problems(source))]
+    findings = [
+        Finding(
+            module, "names and cleared outputs", naming_problems(source) + output_problems(source)
+        )
+    ]
     if not release_path.is_file():
-        findings.append(Finding(module, "no hidden test in release", [f"{release_path} is missing"]))
+        findings.append(
+            Finding(module, "no hidden test in release", [f"{release_path} is missing"])
+        )
     else:
-        findings.append(Finding(module, "no hidden test in release",
-                                leak_problems(source, read_notebook(release_path))))
+        findings.append(
+            Finding(
+                module,
+                "no hidden test in release",
+                leak_problems(source, read_notebook(release_path)),
+            )
+        )
     return findings
 
 
@@ -105,22 +118,34 @@ def graded_findings(modules: list[str], workdir: Path, root: Path = REPO_ROOT) -
     for module in modules:
         committed = release_notebook(module, root)
         fresh = read_notebook(release_notebook(module, workdir))
-        sync = sync_problems(fresh, read_notebook(committed)) if committed.is_file() else ["missing"]
+        sync = (
+            sync_problems(fresh, read_notebook(committed)) if committed.is_file() else ["missing"]
+        )
         findings.append(Finding(module, "release/ in sync with source/", sync))
 
         solution, blank = outcomes[("solution", module)], outcomes[("untouched", module)]
         scores = []
         if solution.problem or solution.max_score == 0 or solution.score != solution.max_score:
-            scores.append(f"solution scores {solution.score:g}/{solution.max_score:g} "
-                          f"{solution.problem or ''}".strip())
+            scores.append(
+                f"solution scores {solution.score:g}/{solution.max_score:g} "
+                f"{solution.problem or ''}".strip()
+            )
         if blank.problem or blank.score != 0:
-            scores.append(f"release scores {blank.score:g}/{blank.max_score:g} {blank.problem or ''}".strip())
+            scores.append(
+                f"release scores {blank.score:g}/{blank.max_score:g} {blank.problem or ''}".strip()
+            )
         findings.append(Finding(module, "solution full marks, release zero", scores))
 
         submitted = workdir / "submitted"
-        validation = [f"solution: {p}" for p in pipeline.validation_failures(
-            api, submitted / "solution" / module / f"{module}.ipynb")]
-        if not pipeline.validation_failures(api, submitted / "untouched" / module / f"{module}.ipynb"):
+        validation = [
+            f"solution: {p}"
+            for p in pipeline.validation_failures(
+                api, submitted / "solution" / module / f"{module}.ipynb"
+            )
+        ]
+        if not pipeline.validation_failures(
+            api, submitted / "untouched" / module / f"{module}.ipynb"
+        ):
             validation.append("the validator reports no failure for the untouched release")
         findings.append(Finding(module, "validator passes solution, fails release", validation))
     return findings
@@ -133,5 +158,7 @@ def readme_finding(root: Path = REPO_ROOT) -> Finding:
         fresh = readme_with_table(text, module_table(root))
     except ValueError as error:
         return Finding("README.md", "module table up to date", [str(error)])
-    problems = [] if fresh == text else ["the module table is stale: run `python -m course release`"]
+    problems = (
+        [] if fresh == text else ["the module table is stale: run `python -m course release`"]
+    )
     return Finding("README.md", "module table up to date", problems)

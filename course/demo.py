@@ -16,7 +16,7 @@ def run_demo(
     root: Path = REPO_ROOT,
     progress: Callable[[str], None] = lambda _line: None,
 ) -> list[Outcome]:
-    """Build a scratch course in ``dest`` with the sample students, grade it, and return the results.
+    """Build a scratch course in ``dest`` with the sample students, grade it, return the results.
 
     Args:
         dest: an empty folder for the scratch course.

@@ -51,7 +51,8 @@ def unreadable_reason(notebook: Path) -> str | None:
     try:
         json.loads(text)
     except json.JSONDecodeError as error:
-        return f"{notebook.name} is not valid JSON ({error.msg} at line {error.lineno}, column {error.colno})"
+        where = f"line {error.lineno}, column {error.colno}"
+        return f"{notebook.name} is not valid JSON ({error.msg} at {where})"
     try:
         nbformat.validate(nbformat.reads(text, as_version=4))
     except Exception as error:  # nbformat raises several types for a malformed notebook
@@ -123,16 +124,20 @@ def format_table(outcomes: list[Outcome]) -> str:
             written = f"to grade /{outcome.written_max:g}"
         else:
             written = f"0/{outcome.written_max:g}"
-        rows.append((
-            outcome.student,
-            outcome.module,
-            f"{outcome.score:g}/{outcome.max_score:g}",
-            written,
-            outcome.problem or "",
-        ))
+        rows.append(
+            (
+                outcome.student,
+                outcome.module,
+                f"{outcome.score:g}/{outcome.max_score:g}",
+                written,
+                outcome.problem or "",
+            )
+        )
     widths = [max(len(row[i]) for row in rows) for i in range(len(header) - 1)]
     lines = [
-        "  ".join(cell.ljust(width) for cell, width in zip(row[:-1], widths, strict=True)) + "  " + row[-1]
+        "  ".join(cell.ljust(width) for cell, width in zip(row[:-1], widths, strict=True))
+        + "  "
+        + row[-1]
         for row in rows
     ]
     return "\n".join(line.rstrip() for line in lines)

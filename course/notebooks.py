@@ -115,7 +115,9 @@ def without_solution_markers(source: str) -> str:
     return "\n".join(kept)
 
 
-def solved_copy(release: NotebookNode, source: NotebookNode, solve: set[str] | None) -> NotebookNode:
+def solved_copy(
+    release: NotebookNode, source: NotebookNode, solve: set[str] | None
+) -> NotebookNode:
     """Return the student notebook with some answers filled in from the instructor's notebook.
 
     Args:
@@ -148,7 +150,9 @@ def naming_problems(nb: NotebookNode) -> list[str]:
     """Return each way the notebook breaks the course's conventions for nbgrader cells."""
     problems: list[str] = []
     ids = [nbgrader_meta(c)["grade_id"] for c in nb.cells if "grade_id" in nbgrader_meta(c)]
-    problems += [f"grade_id {i!r} is used more than once" for i in sorted(set(ids)) if ids.count(i) > 1]
+    problems += [
+        f"grade_id {i!r} is used more than once" for i in sorted(set(ids)) if ids.count(i) > 1
+    ]
     names = [nbgrader_meta(c)["grade_id"] for c in nb.cells if is_solution_code(c)]
     for cell in nb.cells:
         meta = nbgrader_meta(cell)
@@ -156,25 +160,32 @@ def naming_problems(nb: NotebookNode) -> list[str]:
         if not meta:
             continue
         if grade_id.startswith("cell-"):
-            problems.append(f"grade_id {grade_id!r} is auto-generated: name it after what it grades")
+            problems.append(
+                f"grade_id {grade_id!r} is auto-generated: name it after what it grades"
+            )
         elif is_solution_code(cell):
             defined = _DEFINITION.findall(cell.source)
             if not _IDENTIFIER.match(grade_id) or grade_id not in defined:
-                problems.append(f"answer cell {grade_id!r} must define a function or class of that name")
+                problems.append(
+                    f"answer cell {grade_id!r} must define a function or class of that name"
+                )
             if SOLUTION_BEGIN not in cell.source:
                 problems.append(f"answer cell {grade_id!r} has no {SOLUTION_BEGIN!r} region")
         elif is_test(cell):
             if test_owner(grade_id, names) is None:
                 problems.append(f"test cell {grade_id!r} is not named test_<exercise>[_<aspect>]")
             if not cell.source.lstrip().startswith('"""Check that'):
-                problems.append(f'test cell {grade_id!r} must open with a """Check that ...""" docstring')
+                problems.append(
+                    f'test cell {grade_id!r} must open with a """Check that ...""" docstring'
+                )
             if HIDDEN_BEGIN not in cell.source:
                 problems.append(f"test cell {grade_id!r} has no hidden tests")
         elif is_written_answer(cell) and not _ANSWER_ID.match(grade_id):
             problems.append(f"written answer {grade_id!r} must be named <topic>-answer")
     for name in names:
-        if not any(test_owner(nbgrader_meta(c)["grade_id"], names) == name for c in nb.cells
-                   if is_test(c)):
+        if not any(
+            test_owner(nbgrader_meta(c)["grade_id"], names) == name for c in nb.cells if is_test(c)
+        ):
             problems.append(f"answer cell {name!r} has no test cell")
     return problems
 

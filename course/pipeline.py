@@ -45,7 +45,7 @@ def last_line(text: str | None) -> str:
 
 
 def _put_interpreter_tools_on_path() -> None:
-    """nbgrader runs its ``alembic`` command by name, so the interpreter's bin folder must be on PATH.
+    """Put the interpreter's bin folder on PATH, where nbgrader looks for its ``alembic`` command.
 
     A virtual environment used without activation (``.venv/bin/python -m course``) lacks it.
     """
@@ -71,12 +71,16 @@ def _checked(result: dict, step: str) -> dict:
 
 def generate_assignment(api: NbGraderAPI, module: str) -> None:
     """Make the student version of a module in release/ and record its cells in the gradebook."""
-    _checked(api.generate_assignment(module, force=True, create=True), f"generate_assignment {module}")
+    _checked(
+        api.generate_assignment(module, force=True, create=True), f"generate_assignment {module}"
+    )
 
 
 def autograde(api: NbGraderAPI, module: str, student: str) -> None:
     """Autograde one student's submission of a module (nbgrader restores locked cells first)."""
-    _checked(api.autograde(module, student, force=True, create=True), f"autograde {module} {student}")
+    _checked(
+        api.autograde(module, student, force=True, create=True), f"autograde {module} {student}"
+    )
 
 
 def generate_feedback(api: NbGraderAPI, module: str, student: str) -> None:
@@ -94,8 +98,11 @@ def is_released(api: NbGraderAPI, module: str) -> bool:
 
 
 def record_zero(api: NbGraderAPI, module: str, student: str) -> None:
-    """Give a submission that could not be graded zero on every cell, as nbgrader does for a
-    missing notebook, so that it shows in the gradebook and the exported grades."""
+    """Score a submission that could not be graded zero on every cell.
+
+    nbgrader does the same for a missing notebook; the submission then shows in the gradebook
+    and in the exported grades like any other.
+    """
     with Gradebook(api.coursedir.db_url, api.coursedir.course_id) as gradebook:
         gradebook.update_or_create_student(student)
         submission = gradebook.update_or_create_submission(module, student)
@@ -158,6 +165,8 @@ def validation_failures(api: NbGraderAPI, notebook: Path) -> list[str]:
     """
     results = Validator(parent=api).validate(str(notebook))
     problems = [f"changed: {item['source'][:60]!r}" for item in results.get("changed", [])]
-    problems += [f"type changed: {item['source'][:60]!r}" for item in results.get("type_changed", [])]
+    problems += [
+        f"type changed: {item['source'][:60]!r}" for item in results.get("type_changed", [])
+    ]
     problems += [f"failed: {last_line(item['raw_error'])}" for item in results.get("failed", [])]
     return problems

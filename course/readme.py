@@ -43,7 +43,7 @@ def readme_with_table(text: str, table: str) -> str:
     start, end = text.find(TABLE_START), text.find(TABLE_END)
     if start < 0 or end < start:
         raise ValueError("README.md has no module table markers")
-    return text[:start] + table + text[end + len(TABLE_END):]
+    return text[:start] + table + text[end + len(TABLE_END) :]
 
 
 def update_readme(root: Path = REPO_ROOT) -> bool:

@@ -6,8 +6,9 @@ from collections.abc import Callable
 from typing import Any
 
 
-def expect_error(error: type[BaseException], function: Callable[..., Any], *args: Any,
-                 hint: str = "") -> None:
+def expect_error(
+    error: type[BaseException], function: Callable[..., Any], *args: Any, hint: str = ""
+) -> None:
     """Check that ``function(*args)`` raises ``error``; fail with a helpful message otherwise.
 
     Args:

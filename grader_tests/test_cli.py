@@ -15,8 +15,13 @@ pytestmark = pytest.mark.xdist_group("cli")
 
 
 def course(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run([sys.executable, "-m", "course", *args], cwd=REPO_ROOT,
-                          capture_output=True, text=True, timeout=900)
+    return subprocess.run(
+        [sys.executable, "-m", "course", *args],
+        cwd=REPO_ROOT,
+        capture_output=True,
+        text=True,
+        timeout=900,
+    )
 
 
 def test_check_passes_on_every_module():
@@ -30,7 +35,7 @@ def test_demo_prints_the_table_of_the_sample_class():
     assert result.returncode == 0, result.stderr
     lines = result.stdout.splitlines()
     header = next(i for i, line in enumerate(lines) if line.startswith("student"))
-    rows = {line.split()[0]: line for line in lines[header + 1: header + 5]}
+    rows = {line.split()[0]: line for line in lines[header + 1 : header + 5]}
     assert "20/20" in rows["ada-full"] and "to grade /4" in rows["ada-full"]
     assert "0/20" in rows["ben-untouched"]
     assert "12/20" in rows["cleo-partial"]

@@ -29,7 +29,9 @@ def test_fixture_answer(module, exercise, path, tmp_path):
     if path.stem.startswith("correct"):
         assert not lost_here, f"a correct answer lost points: {lost_here}"
     else:
-        assert lost_here, f"the plausible mistake in {path.name} scored full marks: add a hidden test"
+        assert lost_here, (
+            f"the plausible mistake in {path.name} scored full marks: add a hidden test"
+        )
 
 
 @pytest.mark.parametrize("module", module_ids())
@@ -41,5 +43,9 @@ def test_every_exercise_has_fixture_answers(module):
             assert exercise in kinds, f"fixture folder {exercise!r} names no exercise of {module}"
             kinds[exercise].append(path.stem.split("_")[0])
     for name, found in kinds.items():
-        assert found.count("correct") >= 1, f"{module}/{name}: add a correct answer written another way"
-        assert found.count("wrong") >= 2, f"{module}/{name}: add at least two plausible wrong answers"
+        assert found.count("correct") >= 1, (
+            f"{module}/{name}: add a correct answer written another way"
+        )
+        assert found.count("wrong") >= 2, (
+            f"{module}/{name}: add at least two plausible wrong answers"
+        )

@@ -22,7 +22,10 @@ def test_a_missing_notebook_is_named(tmp_path):
 def test_truncated_json_gives_line_and_column(tmp_path):
     path = tmp_path / "nb.ipynb"
     path.write_text('{\n "cells": [\n')
-    assert unreadable_reason(path) == "nb.ipynb is not valid JSON (Expecting value at line 3, column 1)"
+    assert (
+        unreadable_reason(path)
+        == "nb.ipynb is not valid JSON (Expecting value at line 3, column 1)"
+    )
 
 
 def test_bytes_that_are_not_utf8(tmp_path):
@@ -50,7 +53,11 @@ def test_find_submissions_reads_nbgraders_layout(tmp_path):
     for student, module in [("b", "00-a"), ("a", "00-a"), ("a", "01-b"), ("a", "99-unknown")]:
         (tmp_path / "submitted" / student / module).mkdir(parents=True)
     (tmp_path / "submitted" / "notes.txt").write_text("not a student")
-    assert find_submissions(tmp_path, ["00-a", "01-b"]) == [("a", "00-a"), ("a", "01-b"), ("b", "00-a")]
+    assert find_submissions(tmp_path, ["00-a", "01-b"]) == [
+        ("a", "00-a"),
+        ("a", "01-b"),
+        ("b", "00-a"),
+    ]
 
 
 def test_last_line_prefers_the_real_cause_over_nbgraders_summary():

@@ -37,8 +37,9 @@ def conda_pins() -> tuple[dict[str, str], str]:
 
 
 def test_every_pip_dependency_is_pinned_exactly_once():
-    assert len(pip_pins()) == len(tomllib.loads((REPO_ROOT / "pyproject.toml").read_text())
-                                   ["project"]["dependencies"])
+    assert len(pip_pins()) == len(
+        tomllib.loads((REPO_ROOT / "pyproject.toml").read_text())["project"]["dependencies"]
+    )
 
 
 def test_environment_yml_pins_the_same_versions_as_pyproject():
@@ -49,7 +50,9 @@ def test_environment_yml_pins_the_same_versions_as_pyproject():
 def test_environment_yml_python_fits_requires_python():
     _, python = conda_pins()
     assert python, "environment.yml must name the Python version"
-    requires = tomllib.loads((REPO_ROOT / "pyproject.toml").read_text())["project"]["requires-python"]
+    requires = tomllib.loads((REPO_ROOT / "pyproject.toml").read_text())["project"][
+        "requires-python"
+    ]
     assert f"{python}.0" in SpecifierSet(requires)
 
 

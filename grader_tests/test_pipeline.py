@@ -55,7 +55,9 @@ def test_release_scores_zero(demo_class, module):
 def test_partial_solution_scores_its_solved_exercises(demo_class, module):
     source = read_notebook(source_notebook(module))
     solved = exercises(source)[::2]
-    solved_tests = {nbgrader_meta(source.cells[i])["grade_id"] for e in solved for i in e.test_indices}
+    solved_tests = {
+        nbgrader_meta(source.cells[i])["grade_id"] for e in solved for i in e.test_indices
+    }
     cells = pipeline.cell_scores(demo_class.api, module, "cleo-partial")
     for grade_id, score in cells.items():
         if grade_id in solved_tests:
@@ -78,12 +80,17 @@ def test_broken_json_scores_zero_with_a_one_line_reason(demo_class, module):
 
 @pytest.mark.parametrize("module", MODULES)
 def test_validator_passes_the_solution(demo_class, module):
-    assert pipeline.validation_failures(demo_class.api, submitted(demo_class, "ada-full", module)) == []
+    assert (
+        pipeline.validation_failures(demo_class.api, submitted(demo_class, "ada-full", module))
+        == []
+    )
 
 
 @pytest.mark.parametrize("module", MODULES)
 def test_validator_reports_that_the_release_fails(demo_class, module):
-    failures = pipeline.validation_failures(demo_class.api, submitted(demo_class, "ben-untouched", module))
+    failures = pipeline.validation_failures(
+        demo_class.api, submitted(demo_class, "ben-untouched", module)
+    )
     assert failures, "the validator must report the unanswered notebook's failing tests"
     assert all(line.startswith("failed:") for line in failures)
 
@@ -92,12 +99,17 @@ def test_validator_reports_that_the_release_fails(demo_class, module):
 def test_committed_release_equals_a_fresh_generate_assignment(demo_class, module):
     fresh = read_notebook(release_notebook(module, demo_class.root))
     committed = read_notebook(release_notebook(module))
-    assert sync_problems(fresh, committed) == [], "run `python -m course release` and commit release/"
+    assert sync_problems(fresh, committed) == [], (
+        "run `python -m course release` and commit release/"
+    )
 
 
 def test_grades_csv_has_every_student_and_module(demo_class):
     with (demo_class.root / "grades.csv").open() as handle:
-        rows = {(r["student_id"], r["assignment"]): float(r["raw_score"]) for r in csv.DictReader(handle)}
+        rows = {
+            (r["student_id"], r["assignment"]): float(r["raw_score"])
+            for r in csv.DictReader(handle)
+        }
     assert set(rows) == {(s, m) for s in SAMPLE_STUDENTS for m in MODULES}
     for (student, module), score in rows.items():
         assert score == demo_class.outcomes[(student, module)].score
@@ -114,8 +126,12 @@ def test_demo_table_shows_every_student(demo_class):
     lines = table.splitlines()
     assert len(lines) == 1 + len(SAMPLE_STUDENTS) * len(MODULES)
     for (student, module), outcome in demo_class.outcomes.items():
-        assert any(line.startswith(student) and module in line
-                   and f"{outcome.score:g}/{outcome.max_score:g}" in line for line in lines)
+        assert any(
+            line.startswith(student)
+            and module in line
+            and f"{outcome.score:g}/{outcome.max_score:g}" in line
+            for line in lines
+        )
 
 
 def test_demo_does_not_touch_the_repository(demo_class):

@@ -22,21 +22,22 @@ SUBMISSIONS = Path(__file__).resolve().parent / "submissions"
 def fixture_submissions(root: Path = REPO_ROOT) -> list[tuple[str, str, Path]]:
     """Return (module, exercise, file) for every fixture answer under grader_tests/submissions."""
     return sorted(
-        (path.parent.parent.name, path.parent.name, path)
-        for path in SUBMISSIONS.glob("*/*/*.py")
+        (path.parent.parent.name, path.parent.name, path) for path in SUBMISSIONS.glob("*/*/*.py")
     )
 
 
-def run_trial(module: str, exercise: str, answer: str, workdir: Path,
-              root: Path = REPO_ROOT) -> dict[str, tuple[float, float]]:
-    """Return {test grade_id: (score, max)} for the cells run when ``answer`` replaces the solution."""
+def run_trial(
+    module: str, exercise: str, answer: str, workdir: Path, root: Path = REPO_ROOT
+) -> dict[str, tuple[float, float]]:
+    """Return {test grade_id: (score, max)} of the cells run with ``answer`` as the solution."""
     source = read_notebook(source_notebook(module, root))
     target = {e.name: e for e in exercises(source)}[exercise]
     trial = copy.deepcopy(source)
     trial.cells = trial.cells[: max(target.test_indices) + 1]
     trial.cells[target.solution_index].source = answer
-    NotebookClient(trial, timeout=60, allow_errors=True,
-                   resources={"metadata": {"path": str(workdir)}}).execute()
+    NotebookClient(
+        trial, timeout=60, allow_errors=True, resources={"metadata": {"path": str(workdir)}}
+    ).execute()
     return {
         nbgrader_meta(cell)["grade_id"]: determine_grade(cell)
         for cell in trial.cells
@@ -49,4 +50,3 @@ def owned_tests(module: str, exercise: str, root: Path = REPO_ROOT) -> set[str]:
     source = read_notebook(source_notebook(module, root))
     target = {e.name: e for e in exercises(source)}[exercise]
     return {nbgrader_meta(source.cells[i])["grade_id"] for i in target.test_indices}
-
