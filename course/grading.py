@@ -52,7 +52,7 @@ def unreadable_reason(notebook: Path) -> str | None:
         json.loads(text)
     except json.JSONDecodeError as error:
         where = f"line {error.lineno}, column {error.colno}"
-        return f"{notebook.name} is not valid JSON ({error.msg} at {where})"
+        return f"{notebook.name} is not valid JSON ({error.msg}; {where})"
     try:
         nbformat.validate(nbformat.reads(text, as_version=4))
     except Exception as error:  # nbformat raises several types for a malformed notebook
@@ -105,10 +105,11 @@ def grade_course(
         if not pipeline.is_released(api, module):
             pipeline.generate_assignment(api, module)
     outcomes = []
-    for student, module in find_submissions(root, modules):
-        outcome = grade_submission(api, root, student, module)
-        progress(f"graded {student} {module}: {outcome.score:g}/{outcome.max_score:g}")
-        outcomes.append(outcome)
+    with pipeline.private_kernel_profile():
+        for student, module in find_submissions(root, modules):
+            outcome = grade_submission(api, root, student, module)
+            progress(f"graded {student} {module}: {outcome.score:g}/{outcome.max_score:g}")
+            outcomes.append(outcome)
     pipeline.export_grades(api, root / "grades.csv")
     return outcomes
 

@@ -10,6 +10,9 @@ import logging
 import os
 import re
 import sys
+import tempfile
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -52,6 +55,28 @@ def _put_interpreter_tools_on_path() -> None:
     tools = str(Path(sys.executable).parent)
     if tools not in os.environ.get("PATH", "").split(os.pathsep):
         os.environ["PATH"] = os.pathsep.join([tools, os.environ.get("PATH", "")])
+
+
+@contextmanager
+def private_kernel_profile() -> Iterator[None]:
+    """Give the kernels that nbgrader starts meanwhile an IPython folder of their own.
+
+    Their history and caches stay out of the instructor's ``~/.ipython``, and their log level is
+    raised so that ipykernel's start-up warning does not bury the grade table.
+    """
+    with tempfile.TemporaryDirectory(prefix="course-kernels-") as folder:
+        profile = Path(folder) / "profile_default"
+        profile.mkdir()
+        (profile / "ipython_kernel_config.py").write_text('c.IPKernelApp.log_level = "ERROR"\n')
+        previous = os.environ.get("IPYTHONDIR")
+        os.environ["IPYTHONDIR"] = folder
+        try:
+            yield
+        finally:
+            if previous is None:
+                os.environ.pop("IPYTHONDIR", None)
+            else:
+                os.environ["IPYTHONDIR"] = previous
 
 
 def nbgrader_api(root: Path, db_url: str | None = None) -> NbGraderAPI:
@@ -163,7 +188,8 @@ def validation_failures(api: NbGraderAPI, notebook: Path) -> list[str]:
 
     ``nbgrader validate`` exits 0 whatever it finds, so the Python API is read instead.
     """
-    results = Validator(parent=api).validate(str(notebook))
+    with private_kernel_profile():
+        results = Validator(parent=api).validate(str(notebook))
     problems = [f"changed: {item['source'][:60]!r}" for item in results.get("changed", [])]
     problems += [
         f"type changed: {item['source'][:60]!r}" for item in results.get("type_changed", [])

@@ -23,8 +23,7 @@ def test_truncated_json_gives_line_and_column(tmp_path):
     path = tmp_path / "nb.ipynb"
     path.write_text('{\n "cells": [\n')
     assert (
-        unreadable_reason(path)
-        == "nb.ipynb is not valid JSON (Expecting value at line 3, column 1)"
+        unreadable_reason(path) == "nb.ipynb is not valid JSON (Expecting value; line 3, column 1)"
     )
 
 
