@@ -86,7 +86,7 @@ def sync_problems(expected: NotebookNode, committed: NotebookNode) -> list[str]:
 
 
 def static_findings(module: str, root: Path = REPO_ROOT) -> list[Finding]:
-    """Checks that read the notebooks without running them."""
+    """Check what can be seen in the notebooks without running them."""
     source = read_notebook(source_notebook(module, root))
     release_path = release_notebook(module, root)
     findings = [
@@ -110,7 +110,7 @@ def static_findings(module: str, root: Path = REPO_ROOT) -> list[Finding]:
 
 
 def graded_findings(modules: list[str], workdir: Path, root: Path = REPO_ROOT) -> list[Finding]:
-    """Checks that release and grade the modules in a scratch course in ``workdir``."""
+    """Release and grade the modules in a scratch course in ``workdir``, and judge the results."""
     api = make_scratch_course(workdir, modules, root)
     submit_samples(workdir, modules, CHECK_STUDENTS)
     outcomes = {(o.student, o.module): o for o in grade_course(workdir, modules=modules)}

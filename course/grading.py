@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import nbformat
+from nbgrader.apps import NbGraderAPI
 
 from course import pipeline
 from course.layout import module_ids
@@ -61,7 +62,7 @@ def unreadable_reason(notebook: Path) -> str | None:
     return None
 
 
-def grade_submission(api: pipeline.NbGraderAPI, root: Path, student: str, module: str) -> Outcome:
+def grade_submission(api: NbGraderAPI, root: Path, student: str, module: str) -> Outcome:
     """Grade one submission with nbgrader; a submission that cannot be graded scores zero."""
     problem = unreadable_reason(root / "submitted" / student / module / f"{module}.ipynb")
     if problem is None:

@@ -11,15 +11,14 @@ from collections.abc import Callable
 from pathlib import Path
 
 import nbformat
+from nbgrader.apps import NbGraderAPI
 
 from course import pipeline
 from course.layout import REPO_ROOT, release_notebook, source_notebook
 from course.notebooks import exercises, read_notebook, solved_copy
 
 
-def make_scratch_course(
-    dest: Path, modules: list[str], root: Path = REPO_ROOT
-) -> pipeline.NbGraderAPI:
+def make_scratch_course(dest: Path, modules: list[str], root: Path = REPO_ROOT) -> NbGraderAPI:
     """Copy the modules' source folders into ``dest`` and release them there with nbgrader.
 
     Returns:

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
+from nbgrader.apps import NbGraderAPI
 
 from course import pipeline
 from course.demo import run_demo
@@ -32,7 +33,7 @@ class DemoClass:
 
     root: Path
     outcomes: dict[tuple[str, str], Outcome]
-    api: pipeline.NbGraderAPI
+    api: NbGraderAPI
     repo_unchanged: bool
 
 

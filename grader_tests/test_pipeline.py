@@ -79,6 +79,13 @@ def test_broken_json_scores_zero_with_a_one_line_reason(demo_class, module):
 
 
 @pytest.mark.parametrize("module", MODULES)
+def test_validator_passes_the_source_notebook(demo_class, module):
+    # the scratch course's copy, so that nothing the notebook writes can land in the repository
+    scratch_source = source_notebook(module, demo_class.root)
+    assert pipeline.validation_failures(demo_class.api, scratch_source) == []
+
+
+@pytest.mark.parametrize("module", MODULES)
 def test_validator_passes_the_solution(demo_class, module):
     assert (
         pipeline.validation_failures(demo_class.api, submitted(demo_class, "ada-full", module))
