@@ -20,6 +20,7 @@ from course.notebooks import (
     normalized,
     output_problems,
     read_notebook,
+    visible_lines,
 )
 from course.readme import module_table, readme_with_table
 from course.scratch import full_solution, make_scratch_course, submit_samples, untouched
@@ -42,21 +43,6 @@ class Finding:
         return not self.problems
 
 
-def _visible_lines(nb: NotebookNode) -> set[str]:
-    """Return the source lines students are meant to see: outside hidden and solution regions."""
-    visible, hidden = set(), False
-    for cell in nb.cells:
-        for line in cell.source.splitlines():
-            stripped = line.strip()
-            if stripped in (HIDDEN_BEGIN, SOLUTION_BEGIN):
-                hidden = True
-            elif stripped in (HIDDEN_END, SOLUTION_END):
-                hidden = False
-            elif not hidden:
-                visible.add(stripped)
-    return visible
-
-
 def leak_problems(source: NotebookNode, release: NotebookNode) -> list[str]:
     """Return each marker or hidden-test line of the instructor notebook found in the release."""
     problems = []
@@ -65,7 +51,7 @@ def leak_problems(source: NotebookNode, release: NotebookNode) -> list[str]:
         if marker in text:
             problems.append(f"release holds the marker {marker!r}")
     released = {line.strip() for line in text.splitlines()}
-    visible = _visible_lines(source)
+    visible = visible_lines(source)
     for line in hidden_test_lines(source):
         if line in released and line not in visible:
             problems.append(f"release holds the hidden-test line {line!r}")

@@ -22,6 +22,7 @@ class Outcome:
     module: str
     score: float
     max_score: float
+    written_score: float
     written_max: float
     written_pending: bool
     problem: str | None = None
@@ -42,37 +43,53 @@ def find_submissions(root: Path, modules: list[str]) -> list[tuple[str, str]]:
 
 
 def unreadable_reason(notebook: Path) -> str | None:
-    """Return a one-line reason why nbgrader cannot open a submitted notebook, or None if it can."""
+    """Return a one-line reason why a submitted notebook cannot even be parsed, or None.
+
+    Only what stops nbgrader from reading the file is checked here (missing, not UTF-8, not
+    JSON); everything else is left to nbgrader, which grades many slightly malformed notebooks.
+    """
     if not notebook.is_file():
         return f"no {notebook.name} in the submission"
     try:
-        text = notebook.read_text(encoding="utf-8")
+        json.loads(notebook.read_text(encoding="utf-8"))
     except UnicodeDecodeError as error:
         return f"{notebook.name} is not UTF-8 text ({error.reason} at byte {error.start})"
-    try:
-        json.loads(text)
     except json.JSONDecodeError as error:
         where = f"line {error.lineno}, column {error.colno}"
         return f"{notebook.name} is not valid JSON ({error.msg}; {where})"
-    try:
-        nbformat.validate(nbformat.reads(text, as_version=4))
-    except Exception as error:  # nbformat raises several types for a malformed notebook
-        first = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
-        return f"{notebook.name} is not a valid notebook ({first})"
     return None
+
+
+def failure_reason(notebook: Path, error: pipeline.NbgraderStepError) -> str:
+    """Explain why nbgrader could not grade a parseable notebook, in one line.
+
+    A notebook that breaks the notebook format is the usual cause, and nbformat's validator
+    names the broken part more plainly than nbgrader's log does.
+    """
+    try:
+        nbformat.validate(nbformat.read(str(notebook), as_version=4))
+    except Exception as invalid:  # nbformat raises several types for a malformed notebook
+        lines = str(invalid).strip().splitlines()
+        return f"{notebook.name} is not a valid notebook ({lines[0] if lines else invalid!r})"
+    return str(error)
 
 
 def grade_submission(api: NbGraderAPI, root: Path, student: str, module: str) -> Outcome:
     """Grade one submission with nbgrader; a submission that cannot be graded scores zero."""
-    problem = unreadable_reason(root / "submitted" / student / module / f"{module}.ipynb")
+    notebook = root / "submitted" / student / module / f"{module}.ipynb"
+    problem = unreadable_reason(notebook)
     if problem is None:
         try:
             pipeline.autograde(api, module, student)
-            pipeline.generate_feedback(api, module, student)
         except pipeline.NbgraderStepError as error:
-            problem = str(error)
+            problem = failure_reason(notebook, error)
     if problem is not None:
         pipeline.record_zero(api, module, student)
+    else:
+        try:
+            pipeline.generate_feedback(api, module, student)
+        except pipeline.NbgraderStepError as error:  # the grade stands; only the page is missing
+            problem = f"graded, but no feedback page: {error}"
     score = pipeline.read_score(api, module, student)
     assert score is not None, "autograde or record_zero always leaves a submission"
     return Outcome(
@@ -80,8 +97,9 @@ def grade_submission(api: NbGraderAPI, root: Path, student: str, module: str) ->
         module=module,
         score=score.code_score,
         max_score=score.max_code_score,
+        written_score=score.written_score,
         written_max=score.max_written_score,
-        written_pending=score.needs_manual_grade and problem is None,
+        written_pending=score.needs_manual_grade,
         problem=problem,
     )
 
@@ -125,7 +143,7 @@ def format_table(outcomes: list[Outcome]) -> str:
         elif outcome.written_pending:
             written = f"to grade /{outcome.written_max:g}"
         else:
-            written = f"0/{outcome.written_max:g}"
+            written = f"{outcome.written_score:g}/{outcome.written_max:g}"
         rows.append(
             (
                 outcome.student,

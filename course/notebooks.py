@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import copy
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -91,28 +92,52 @@ def written_points(nb: NotebookNode) -> float:
     return sum(float(nbgrader_meta(c).get("points", 0)) for c in nb.cells if is_written_answer(c))
 
 
+_REGION_OF_MARKER = {
+    SOLUTION_BEGIN: "solution",
+    HIDDEN_BEGIN: "hidden",
+    SOLUTION_END: "visible",
+    HIDDEN_END: "visible",
+}
+
+
+def line_regions(source: str) -> Iterator[tuple[str, str]]:
+    """Yield ``(region, line)`` for each line of one cell's source.
+
+    The region is ``"solution"`` or ``"hidden"`` between nbgrader's markers, ``"marker"`` for
+    a marker line itself, and ``"visible"`` elsewhere: what students see in the release.
+    """
+    region = "visible"
+    for line in source.splitlines():
+        if line.strip() in _REGION_OF_MARKER:
+            region = _REGION_OF_MARKER[line.strip()]
+            yield "marker", line
+        else:
+            yield region, line
+
+
 def hidden_test_lines(nb: NotebookNode) -> list[str]:
-    """Return every non-blank line that sits between hidden-test markers, stripped."""
-    lines: list[str] = []
-    for cell in nb.cells:
-        inside = False
-        for line in cell.source.splitlines():
-            stripped = line.strip()
-            if stripped == HIDDEN_BEGIN:
-                inside = True
-            elif stripped == HIDDEN_END:
-                inside = False
-            elif inside and stripped and not stripped.startswith("#"):
-                lines.append(stripped)
-    return lines
+    """Return every non-blank, non-comment line between hidden-test markers, stripped."""
+    return [
+        line.strip()
+        for cell in nb.cells
+        for region, line in line_regions(cell.source)
+        if region == "hidden" and line.strip() and not line.strip().startswith("#")
+    ]
+
+
+def visible_lines(nb: NotebookNode) -> set[str]:
+    """Return the stripped lines of the notebook that lie outside solution and hidden regions."""
+    return {
+        line.strip()
+        for cell in nb.cells
+        for region, line in line_regions(cell.source)
+        if region == "visible"
+    }
 
 
 def without_solution_markers(source: str) -> str:
     """Return a solution cell's source as a student who solved it would write it: no markers."""
-    kept = [
-        line for line in source.splitlines() if line.strip() not in (SOLUTION_BEGIN, SOLUTION_END)
-    ]
-    return "\n".join(kept)
+    return "\n".join(line for region, line in line_regions(source) if region != "marker")
 
 
 def solved_copy(
@@ -141,9 +166,10 @@ def solved_copy(
 def normalized(nb: NotebookNode) -> list[tuple[str, str, dict]]:
     """Return what matters when two versions of a notebook are compared.
 
-    Cell ids, outputs and metadata other than nbgrader's are left out.
+    Each cell's type, source and metadata (nbgrader's and the editable/deletable locks) count;
+    cell ids and outputs do not.
     """
-    return [(cell.cell_type, cell.source, nbgrader_meta(cell)) for cell in nb.cells]
+    return [(cell.cell_type, cell.source, dict(cell.metadata)) for cell in nb.cells]
 
 
 def naming_problems(nb: NotebookNode) -> list[str]:

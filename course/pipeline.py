@@ -113,9 +113,14 @@ def generate_feedback(api: NbGraderAPI, module: str, student: str) -> None:
     _checked(api.generate_feedback(module, student, force=True), f"feedback {module} {student}")
 
 
+def _gradebook(api: NbGraderAPI) -> Gradebook:
+    """Open the course's gradebook; use it in a ``with`` block so that it is closed again."""
+    return Gradebook(api.coursedir.db_url, api.coursedir.course_id)
+
+
 def is_released(api: NbGraderAPI, module: str) -> bool:
     """Return whether the gradebook already knows the module's notebooks and grade cells."""
-    with Gradebook(api.coursedir.db_url, api.coursedir.course_id) as gradebook:
+    with _gradebook(api) as gradebook:
         try:
             return bool(gradebook.find_assignment(module).notebooks)
         except MissingEntry:
@@ -128,12 +133,13 @@ def record_zero(api: NbGraderAPI, module: str, student: str) -> None:
     nbgrader does the same for a missing notebook; the submission then shows in the gradebook
     and in the exported grades like any other.
     """
-    with Gradebook(api.coursedir.db_url, api.coursedir.course_id) as gradebook:
+    with _gradebook(api) as gradebook:
         gradebook.update_or_create_student(student)
         submission = gradebook.update_or_create_submission(module, student)
         for notebook in submission.notebooks:
             for grade in notebook.grades:
                 grade.auto_score = 0
+                grade.manual_score = None
                 grade.needs_manual_grade = False
         gradebook.db.commit()
 
@@ -151,7 +157,7 @@ class Score:
 
 def read_score(api: NbGraderAPI, module: str, student: str) -> Score | None:
     """Return the gradebook's scores for a submission, or None when there is none."""
-    with Gradebook(api.coursedir.db_url, api.coursedir.course_id) as gradebook:
+    with _gradebook(api) as gradebook:
         try:
             submission = gradebook.find_submission(module, student)
         except MissingEntry:
@@ -167,7 +173,7 @@ def read_score(api: NbGraderAPI, module: str, student: str) -> Score | None:
 
 def cell_scores(api: NbGraderAPI, module: str, student: str) -> dict[str, float]:
     """Return the autograded score of each grade cell of a submission, keyed by grade_id."""
-    with Gradebook(api.coursedir.db_url, api.coursedir.course_id) as gradebook:
+    with _gradebook(api) as gradebook:
         submission = gradebook.find_submission(module, student)
         return {
             grade.name: float(grade.score)
@@ -179,7 +185,7 @@ def cell_scores(api: NbGraderAPI, module: str, student: str) -> dict[str, float]
 def export_grades(api: NbGraderAPI, destination: Path) -> None:
     """Write every student's grade for every module to a CSV file with nbgrader's exporter."""
     exporter = CsvExportPlugin(parent=api, to=str(destination))
-    with Gradebook(api.coursedir.db_url, api.coursedir.course_id) as gradebook:
+    with _gradebook(api) as gradebook:
         exporter.export(gradebook)
 
 

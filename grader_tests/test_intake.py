@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import nbformat
 
-from course.grading import find_submissions, unreadable_reason
+from course.grading import failure_reason, find_submissions, unreadable_reason
 from course.layout import release_notebook
-from course.pipeline import last_line
+from course.pipeline import NbgraderStepError, last_line
 
 
 def test_a_readable_release_notebook_has_no_problem(tmp_path):
@@ -33,19 +33,30 @@ def test_bytes_that_are_not_utf8(tmp_path):
     assert unreadable_reason(path).startswith("nb.ipynb is not UTF-8 text")
 
 
-def test_json_that_is_not_a_notebook(tmp_path):
+def test_json_that_is_not_a_notebook_is_left_to_nbgrader_then_explained(tmp_path):
     path = tmp_path / "nb.ipynb"
     path.write_text('{"cells": 3}')
-    reason = unreadable_reason(path)
+    assert unreadable_reason(path) is None
+    reason = failure_reason(path, NbgraderStepError("autograde failed: KeyError"))
     assert reason.startswith("nb.ipynb is not a valid notebook (") and "\n" not in reason
 
 
-def test_a_notebook_with_a_bad_cell(tmp_path):
+def test_a_notebook_with_a_bad_cell_type_is_explained(tmp_path):
     nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("1")])
     text = nbformat.writes(nb).replace('"cell_type": "code"', '"cell_type": "spreadsheet"')
     path = tmp_path / "nb.ipynb"
     path.write_text(text)
-    assert unreadable_reason(path).startswith("nb.ipynb is not a valid notebook (")
+    assert unreadable_reason(path) is None
+    assert failure_reason(path, NbgraderStepError("x")).startswith(
+        "nb.ipynb is not a valid notebook ("
+    )
+
+
+def test_a_valid_notebook_keeps_nbgraders_own_reason(tmp_path):
+    path = tmp_path / "nb.ipynb"
+    path.write_text(nbformat.writes(nbformat.v4.new_notebook()))
+    error = NbgraderStepError("autograde 00-x s failed: RuntimeError: Kernel died")
+    assert failure_reason(path, error) == str(error)
 
 
 def test_find_submissions_reads_nbgraders_layout(tmp_path):

@@ -1,8 +1,9 @@
-"""Run one exercise of a source notebook with another answer in its answer cell.
+"""Run a source notebook with another answer in one exercise's answer cell.
 
-A trial executes the notebook from the top down to the exercise's last test cell (hidden tests
-included) with nbclient, then scores each test cell with nbgrader's own rule
-(``nbgrader.utils.determine_grade``: an error or anything on stderr scores zero).
+A trial executes the whole instructor notebook (hidden tests included) with nbclient, the other
+answers left as the instructor wrote them, then scores each test cell with nbgrader's own rule
+(``nbgrader.utils.determine_grade``: an error or anything on stderr scores zero). So a trial
+shows both what the answer earns on its own exercise and whether it costs points elsewhere.
 """
 
 from __future__ import annotations
@@ -29,11 +30,10 @@ def fixture_submissions(root: Path = REPO_ROOT) -> list[tuple[str, str, Path]]:
 def run_trial(
     module: str, exercise: str, answer: str, workdir: Path, root: Path = REPO_ROOT
 ) -> dict[str, tuple[float, float]]:
-    """Return {test grade_id: (score, max)} of the cells run with ``answer`` as the solution."""
+    """Return {test grade_id: (score, max)} of every test cell, with ``answer`` as the solution."""
     source = read_notebook(source_notebook(module, root))
     target = {e.name: e for e in exercises(source)}[exercise]
     trial = copy.deepcopy(source)
-    trial.cells = trial.cells[: max(target.test_indices) + 1]
     trial.cells[target.solution_index].source = answer
     NotebookClient(
         trial, timeout=60, allow_errors=True, resources={"metadata": {"path": str(workdir)}}

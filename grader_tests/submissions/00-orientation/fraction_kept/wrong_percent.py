@@ -1,5 +1,5 @@
 # Wrong: returns percentages instead of fractions.
-def late_penalty(hours_late):
+def fraction_kept(hours_late):
     if hours_late <= 0:
         return 100
     if hours_late <= 24:

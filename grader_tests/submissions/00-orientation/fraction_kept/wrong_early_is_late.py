@@ -1,5 +1,5 @@
 # Wrong: treats only exactly 0 as on time, so early (negative) work loses 10%.
-def late_penalty(hours_late):
+def fraction_kept(hours_late):
     if hours_late == 0:
         return 1.0
     if hours_late <= 24:

@@ -1,5 +1,5 @@
 # Wrong: uses < where the policy says "at most", so exactly 24 or 72 hours falls in the next band.
-def late_penalty(hours_late):
+def fraction_kept(hours_late):
     if hours_late <= 0:
         return 1.0
     if hours_late < 24:
