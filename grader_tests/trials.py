@@ -1,9 +1,15 @@
 """Run a source notebook with another answer in one exercise's answer cell.
 
-A trial executes the whole instructor notebook (hidden tests included) with nbclient, the other
+A trial executes the instructor notebook (hidden tests included) with nbclient, the other
 answers left as the instructor wrote them, then scores each test cell with nbgrader's own rule
 (``nbgrader.utils.determine_grade``: an error or anything on stderr scores zero). So a trial
 shows both what the answer earns on its own exercise and whether it costs points elsewhere.
+
+To keep trials fast, a trial runs the set-up code above the first exercise, every answer cell,
+the exercise's own test cells whole, and only the visible part of the other exercises' test
+cells (their hidden tests can be slow and are the subject of those exercises' own trials). The
+demonstration cells between exercises are left out: test cells must not depend on them, and the
+whole-notebook runs in test_pipeline.py would catch one that did.
 """
 
 from __future__ import annotations
@@ -15,7 +21,7 @@ from nbclient import NotebookClient
 from nbgrader.utils import determine_grade
 
 from course.layout import REPO_ROOT, source_notebook
-from course.notebooks import exercises, is_test, nbgrader_meta, read_notebook
+from course.notebooks import exercises, is_test, line_regions, nbgrader_meta, read_notebook
 
 SUBMISSIONS = Path(__file__).resolve().parent / "submissions"
 
@@ -35,6 +41,17 @@ def run_trial(
     target = {e.name: e for e in exercises(source)}[exercise]
     trial = copy.deepcopy(source)
     trial.cells[target.solution_index].source = answer
+    first_answer = min(e.solution_index for e in exercises(source))
+    for index, cell in enumerate(trial.cells):
+        if is_test(cell) and index not in target.test_indices:
+            cell.source = "\n".join(
+                line for region, line in line_regions(cell.source) if region == "visible"
+            )
+    trial.cells = [
+        cell
+        for index, cell in enumerate(trial.cells)
+        if cell.cell_type == "code" and (index < first_answer or nbgrader_meta(cell))
+    ]
     NotebookClient(
         trial, timeout=60, allow_errors=True, resources={"metadata": {"path": str(workdir)}}
     ).execute()
