@@ -9,8 +9,8 @@ same script always gives the same commit hashes.
 from __future__ import annotations
 
 import os
+import shlex
 import subprocess
-import sys
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -278,16 +278,15 @@ def counting_check(
     Returns:
         The command as a list of arguments, and the path of its log of runs.
     """
-    script, log = folder / "check.py", folder / "check-runs.log"
+    script, log = folder / "check.sh", folder / "check-runs.log"
     script.write_text(
-        "import pathlib, sys\n"
-        f"with open({str(log)!r}, 'a') as runs:\n"
-        "    runs.write('run\\n')\n"
-        f"text = pathlib.Path({file!r}).read_text()\n"
-        f"sys.exit(1 if {marker!r} in text else 0)\n"
+        "#!/bin/sh\n"
+        f"echo run >> {shlex.quote(str(log))}\n"
+        f"! grep -q -F -- {shlex.quote(marker)} {shlex.quote(file)}\n"
     )
+    script.chmod(0o755)
     log.write_text("")
-    return [sys.executable, str(script)], log
+    return [str(script)], log
 
 
 def ignored_paths(gitignore: str, paths: Sequence[str]) -> set[str]:

@@ -19,6 +19,7 @@ from pathlib import Path
 from nbgrader.api import Gradebook, MissingEntry
 from nbgrader.apps import NbGraderAPI
 from nbgrader.plugins import CsvExportPlugin
+from nbgrader.preprocessors import CheckCellMetadata
 from nbgrader.validator import Validator
 
 from course.settings import nbgrader_config
@@ -30,6 +31,7 @@ class NbgraderStepError(RuntimeError):
 
 _EXCEPTION_LINE = re.compile(r"^[A-Za-z_][\w.]*(?:Error|Exception|Interrupt|Exit|Timeout)\b:?")
 _NBGRADER_SUMMARY = "Please see the"
+_ANSI_COLOUR = re.compile(r"\x1b\[[0-9;]*m")
 
 
 def last_line(text: str | None) -> str:
@@ -189,16 +191,28 @@ def export_grades(api: NbGraderAPI, destination: Path) -> None:
         exporter.export(gradebook)
 
 
-def validation_failures(api: NbGraderAPI, notebook: Path) -> list[str]:
+def validation_failures(api: NbGraderAPI, notebook: Path, execute: bool = True) -> list[str]:
     """Run nbgrader's validator on a notebook and return one line per problem it reports.
 
     ``nbgrader validate`` exits 0 whatever it finds, so the Python API is read instead.
+
+    Args:
+        api: nbgrader's API for the course.
+        notebook: the notebook to validate.
+        execute: run the notebook first, as students' Validate does; ``False`` judges the
+            outputs the notebook already holds (an autograded notebook, say).
     """
+    validator = Validator(parent=api)
+    if not execute:
+        validator.preprocessors = [CheckCellMetadata]
     with private_kernel_profile():
-        results = Validator(parent=api).validate(str(notebook))
+        results = validator.validate(str(notebook))
     problems = [f"changed: {item['source'][:60]!r}" for item in results.get("changed", [])]
     problems += [
         f"type changed: {item['source'][:60]!r}" for item in results.get("type_changed", [])
     ]
-    problems += [f"failed: {last_line(item['raw_error'])}" for item in results.get("failed", [])]
+    problems += [
+        f"failed: {last_line(_ANSI_COLOUR.sub('', item['raw_error']))}"
+        for item in results.get("failed", [])
+    ]
     return problems

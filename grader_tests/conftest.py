@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import fcntl
 import hashlib
-from dataclasses import dataclass
+import json
+from collections.abc import Callable
+from dataclasses import asdict, dataclass
 from pathlib import Path
 
 import pytest
@@ -37,14 +40,41 @@ class DemoClass:
     repo_unchanged: bool
 
 
-@pytest.fixture(scope="session")
-def demo_class(tmp_path_factory: pytest.TempPathFactory) -> DemoClass:
-    before = repo_state()
-    root = tmp_path_factory.mktemp("demo-class")
-    outcomes = run_demo(root)
+def build_once(shared: Path, module: str) -> DemoClass:
+    """Grade the demo class of one module once per test run, whichever xdist worker asks first.
+
+    The first worker to ask builds it under a lock in the folder that all workers share; the
+    others wait for it and read its results. Different modules build in parallel.
+    """
+    root, results = shared / f"demo-{module}", shared / f"demo-{module}.json"
+    with (shared / f"demo-{module}.lock").open("w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        if not results.exists():
+            before = repo_state()
+            outcomes = run_demo(root, [module])
+            saved = {
+                "outcomes": [asdict(o) for o in outcomes],
+                "repo_unchanged": repo_state() == before,
+            }
+            results.write_text(json.dumps(saved))
+        saved = json.loads(results.read_text())
     return DemoClass(
         root=root,
-        outcomes={(o.student, o.module): o for o in outcomes},
+        outcomes={(o["student"], o["module"]): Outcome(**o) for o in saved["outcomes"]},
         api=pipeline.nbgrader_api(root),
-        repo_unchanged=repo_state() == before,
+        repo_unchanged=saved["repo_unchanged"],
     )
+
+
+@pytest.fixture(scope="session")
+def demo_class(tmp_path_factory: pytest.TempPathFactory) -> Callable[[str], DemoClass]:
+    """Return a function that gives the graded demo class of a module (see build_once)."""
+    shared = tmp_path_factory.getbasetemp().parent
+    built: dict[str, DemoClass] = {}
+
+    def get(module: str) -> DemoClass:
+        if module not in built:
+            built[module] = build_once(shared, module)
+        return built[module]
+
+    return get

@@ -6,12 +6,8 @@ import shutil
 import subprocess
 import sys
 
-import pytest
-
-from course.layout import REPO_ROOT, module_ids
+from course.layout import REPO_ROOT
 from course.scratch import make_scratch_course
-
-pytestmark = pytest.mark.xdist_group("cli")
 
 
 def course(*args: str) -> subprocess.CompletedProcess:
@@ -24,11 +20,12 @@ def course(*args: str) -> subprocess.CompletedProcess:
     )
 
 
-def test_check_passes_on_every_module():
-    result = course("check")
+def test_check_passes_on_a_module():
+    # test_pipeline.py proves every module with the same functions; this proves the command
+    result = course("check", "00-orientation")
     assert result.returncode == 0, result.stdout + result.stderr
-    # per module 2 static and 3 graded findings, plus one for the README
-    assert f"{5 * len(module_ids()) + 1} passed, 0 failed" in result.stdout
+    # 2 static and 3 graded findings for the module, plus one for the README
+    assert "6 passed, 0 failed" in result.stdout
 
 
 def test_demo_prints_the_table_of_the_sample_class():

@@ -13,6 +13,7 @@ from course.layout import module_ids, release_notebook, source_notebook
 from course.notebooks import (
     autograded_points,
     exercises,
+    is_test,
     is_written_answer,
     nbgrader_meta,
     read_notebook,
@@ -20,22 +21,19 @@ from course.notebooks import (
 )
 from course.scratch import SAMPLE_STUDENTS
 
-MODULES = module_ids()
-pytestmark = pytest.mark.xdist_group("demo-class")
-
-
-def submitted(demo_class, student, module):
-    return demo_class.root / "submitted" / student / module / f"{module}.ipynb"
+# each module's tests share one graded demo class: keep them on one xdist worker
+MODULES = [pytest.param(m, marks=pytest.mark.xdist_group(name=f"demo-{m}")) for m in module_ids()]
 
 
 @pytest.mark.parametrize("module", MODULES)
 def test_solution_scores_full_marks(demo_class, module):
-    outcome = demo_class.outcomes[("ada-full", module)]
+    demo = demo_class(module)
+    outcome = demo.outcomes[("ada-full", module)]
     expected = autograded_points(read_notebook(source_notebook(module)))
     assert outcome.problem is None
     assert expected > 0
     assert (outcome.score, outcome.max_score) == (expected, expected)
-    cells = pipeline.cell_scores(demo_class.api, module, "ada-full")
+    cells = pipeline.cell_scores(demo.api, module, "ada-full")
     source = read_notebook(source_notebook(module))
     written = {nbgrader_meta(c)["grade_id"] for c in source.cells if is_written_answer(c)}
     assert all(score > 0 for grade_id, score in cells.items() if grade_id not in written)
@@ -44,95 +42,105 @@ def test_solution_scores_full_marks(demo_class, module):
 
 @pytest.mark.parametrize("module", MODULES)
 def test_release_scores_zero(demo_class, module):
-    outcome = demo_class.outcomes[("ben-untouched", module)]
+    demo = demo_class(module)
+    outcome = demo.outcomes[("ben-untouched", module)]
     assert outcome.problem is None
     assert outcome.score == 0 and outcome.max_score > 0
-    assert set(pipeline.cell_scores(demo_class.api, module, "ben-untouched").values()) == {0}
+    assert set(pipeline.cell_scores(demo.api, module, "ben-untouched").values()) == {0}
     assert not outcome.written_pending, "an untouched written answer is scored 0 automatically"
 
 
 @pytest.mark.parametrize("module", MODULES)
 def test_partial_solution_scores_its_solved_exercises(demo_class, module):
+    demo = demo_class(module)
     source = read_notebook(source_notebook(module))
     solved = exercises(source)[::2]
     solved_tests = {
         nbgrader_meta(source.cells[i])["grade_id"] for e in solved for i in e.test_indices
     }
-    cells = pipeline.cell_scores(demo_class.api, module, "cleo-partial")
+    cells = pipeline.cell_scores(demo.api, module, "cleo-partial")
     for grade_id, score in cells.items():
         if grade_id in solved_tests:
             assert score > 0, f"{grade_id} belongs to a solved exercise but scored 0"
         else:
             assert score == 0, f"{grade_id} belongs to an unsolved exercise but scored {score}"
-    outcome = demo_class.outcomes[("cleo-partial", module)]
+    outcome = demo.outcomes[("cleo-partial", module)]
     assert outcome.score == sum(e.points for e in solved)
     assert 0 < outcome.score < outcome.max_score
 
 
 @pytest.mark.parametrize("module", MODULES)
 def test_broken_json_scores_zero_with_a_one_line_reason(demo_class, module):
-    outcome = demo_class.outcomes[("dev-broken-json", module)]
+    demo = demo_class(module)
+    outcome = demo.outcomes[("dev-broken-json", module)]
     assert outcome.score == 0 and outcome.max_score > 0
     assert outcome.problem is not None
     assert outcome.problem.startswith(f"{module}.ipynb is not valid JSON (")
     assert "\n" not in outcome.problem
 
 
-@pytest.mark.parametrize("module", MODULES)
-def test_validator_passes_the_source_notebook(demo_class, module):
-    # the scratch course's copy, so that nothing the notebook writes can land in the repository
-    scratch_source = source_notebook(module, demo_class.root)
-    assert pipeline.validation_failures(demo_class.api, scratch_source) == []
+def autograded(demo, student, module):
+    return demo.root / "autograded" / student / module / f"{module}.ipynb"
 
 
+# The validator runs here on the notebooks as nbgrader's autograde executed them (hidden tests
+# included), so each module's notebooks are executed once per run; `python -m course check`
+# runs the validator with its own execution, and test_cli.py runs check.
 @pytest.mark.parametrize("module", MODULES)
-def test_validator_passes_the_solution(demo_class, module):
-    assert (
-        pipeline.validation_failures(demo_class.api, submitted(demo_class, "ada-full", module))
-        == []
-    )
+def test_validator_passes_the_full_solution(demo_class, module):
+    demo = demo_class(module)
+    notebook = autograded(demo, "ada-full", module)
+    assert pipeline.validation_failures(demo.api, notebook, execute=False) == []
 
 
 @pytest.mark.parametrize("module", MODULES)
 def test_validator_reports_that_the_release_fails(demo_class, module):
-    failures = pipeline.validation_failures(
-        demo_class.api, submitted(demo_class, "ben-untouched", module)
-    )
+    demo = demo_class(module)
+    notebook = autograded(demo, "ben-untouched", module)
+    failures = pipeline.validation_failures(demo.api, notebook, execute=False)
     assert failures, "the validator must report the unanswered notebook's failing tests"
     assert all(line.startswith("failed:") for line in failures)
+    tests = sum(len(e.test_indices) for e in exercises(read_notebook(source_notebook(module))))
+    assert len(failures) >= tests, "every test cell fails while nothing is answered"
 
 
 @pytest.mark.parametrize("module", MODULES)
 def test_committed_release_equals_a_fresh_generate_assignment(demo_class, module):
-    fresh = read_notebook(release_notebook(module, demo_class.root))
+    demo = demo_class(module)
+    fresh = read_notebook(release_notebook(module, demo.root))
     committed = read_notebook(release_notebook(module))
     assert sync_problems(fresh, committed) == [], (
         "run `python -m course release` and commit release/"
     )
 
 
-def test_grades_csv_has_every_student_and_module(demo_class):
-    with (demo_class.root / "grades.csv").open() as handle:
+@pytest.mark.parametrize("module", MODULES)
+def test_grades_csv_has_every_student(demo_class, module):
+    demo = demo_class(module)
+    with (demo.root / "grades.csv").open() as handle:
         rows = {
             (r["student_id"], r["assignment"]): float(r["raw_score"])
             for r in csv.DictReader(handle)
         }
-    assert set(rows) == {(s, m) for s in SAMPLE_STUDENTS for m in MODULES}
-    for (student, module), score in rows.items():
-        assert score == demo_class.outcomes[(student, module)].score
+    assert set(rows) == {(s, module) for s in SAMPLE_STUDENTS}
+    for key, score in rows.items():
+        assert score == demo.outcomes[key].score
 
 
-def test_feedback_is_written_for_each_graded_submission(demo_class):
-    for (student, module), outcome in demo_class.outcomes.items():
-        page = demo_class.root / "feedback" / student / module / f"{module}.html"
+@pytest.mark.parametrize("module", MODULES)
+def test_feedback_is_written_for_each_graded_submission(demo_class, module):
+    demo = demo_class(module)
+    for (student, _), outcome in demo.outcomes.items():
+        page = demo.root / "feedback" / student / module / f"{module}.html"
         assert page.is_file() == (outcome.problem is None), page
 
 
-def test_demo_table_shows_every_student(demo_class):
-    table = format_table(list(demo_class.outcomes.values()))
-    lines = table.splitlines()
-    assert len(lines) == 1 + len(SAMPLE_STUDENTS) * len(MODULES)
-    for (student, module), outcome in demo_class.outcomes.items():
+@pytest.mark.parametrize("module", MODULES)
+def test_demo_table_shows_every_student(demo_class, module):
+    demo = demo_class(module)
+    lines = format_table(list(demo.outcomes.values())).splitlines()
+    assert len(lines) == 1 + len(SAMPLE_STUDENTS)
+    for (student, _), outcome in demo.outcomes.items():
         assert any(
             line.startswith(student)
             and module in line
@@ -141,5 +149,17 @@ def test_demo_table_shows_every_student(demo_class):
         )
 
 
-def test_demo_does_not_touch_the_repository(demo_class):
-    assert demo_class.repo_unchanged
+@pytest.mark.parametrize("module", MODULES)
+def test_demo_does_not_touch_the_repository(demo_class, module):
+    assert demo_class(module).repo_unchanged
+
+
+@pytest.mark.parametrize("module", MODULES)
+def test_the_release_runs_with_errors_only_in_test_cells(demo_class, module):
+    demo = demo_class(module)
+    executed = read_notebook(autograded(demo, "ben-untouched", module))
+    for cell in executed.cells:
+        errors = [o for o in cell.get("outputs", []) if o.output_type == "error"]
+        stderr = [o for o in cell.get("outputs", []) if o.get("name") == "stderr"]
+        if not is_test(cell):
+            assert not errors and not stderr, f"a cell that is no test fails: {cell.source[:60]!r}"

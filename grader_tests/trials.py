@@ -10,13 +10,20 @@ the exercise's own test cells whole, and only the visible part of the other exer
 cells (their hidden tests can be slow and are the subject of those exercises' own trials). The
 demonstration cells between exercises are left out: test cells must not depend on them, and the
 whole-notebook runs in test_pipeline.py would catch one that did.
+
+Starting a kernel costs about a second of CPU, so the trials of one module share a kernel per
+test process: each trial first clears the kernel's namespace with ``%reset -f`` and moves into
+its own empty folder. Imported modules stay loaded; the fixture answers change no module state.
 """
 
 from __future__ import annotations
 
+import atexit
 import copy
 from pathlib import Path
 
+import nbformat
+from jupyter_client import KernelClient, KernelManager
 from nbclient import NotebookClient
 from nbgrader.utils import determine_grade
 
@@ -24,6 +31,21 @@ from course.layout import REPO_ROOT, source_notebook
 from course.notebooks import exercises, is_test, line_regions, nbgrader_meta, read_notebook
 
 SUBMISSIONS = Path(__file__).resolve().parent / "submissions"
+_KERNELS: dict[str, tuple[KernelManager, KernelClient]] = {}
+
+
+def _kernel(module: str) -> tuple[KernelManager, KernelClient]:
+    """Return this process's kernel for ``module``'s trials, starting it on first use."""
+    if module not in _KERNELS:
+        manager = KernelManager(kernel_name="python3")
+        manager.start_kernel()
+        client = manager.client()
+        client.start_channels()
+        client.wait_for_ready(timeout=60)
+        atexit.register(manager.shutdown_kernel, now=True)
+        atexit.register(client.stop_channels)
+        _KERNELS[module] = (manager, client)
+    return _KERNELS[module]
 
 
 def fixture_submissions(root: Path = REPO_ROOT) -> list[tuple[str, str, Path]]:
@@ -52,9 +74,12 @@ def run_trial(
         for index, cell in enumerate(trial.cells)
         if cell.cell_type == "code" and (index < first_answer or nbgrader_meta(cell))
     ]
-    NotebookClient(
-        trial, timeout=60, allow_errors=True, resources={"metadata": {"path": str(workdir)}}
-    ).execute()
+    fresh_start = f"%reset -f\nimport os\nos.chdir({str(workdir)!r})"
+    trial.cells.insert(0, nbformat.v4.new_code_cell(fresh_start))
+    manager, client = _kernel(module)
+    runner = NotebookClient(trial, km=manager, timeout=60, allow_errors=True)
+    runner.kc = client
+    runner.execute()
     return {
         nbgrader_meta(cell)["grade_id"]: determine_grade(cell)
         for cell in trial.cells
