@@ -9,6 +9,7 @@ same script always gives the same commit hashes.
 from __future__ import annotations
 
 import os
+import re
 import shlex
 import subprocess
 from collections.abc import Iterator, Sequence
@@ -24,18 +25,29 @@ _EPOCH = 1_704_067_200
 _STEP_SECONDS = 3_600
 
 
+#: Settings that keep git away from the user's global and system configuration.
+_ISOLATION = {
+    "GIT_CONFIG_GLOBAL": os.devnull,
+    "GIT_CONFIG_NOSYSTEM": "1",
+    "GIT_TERMINAL_PROMPT": "0",
+}
+#: The oldest git that honours GIT_CONFIG_GLOBAL (2.32) and --initial-branch (2.28).
+MINIMUM_GIT = (2, 32)
+
+
 def git_environment(commit_number: int | None = None) -> dict[str, str]:
     """Return an environment for running git isolated from the user's own configuration.
+
+    Inherited ``GIT_*`` variables (``GIT_DIR`` set by a hook, say) are dropped, so that git
+    only ever acts on the repository it runs in.
 
     Args:
         commit_number: when given, also fix author and committer dates to that commit's slot,
             so that scripted commits hash the same on every machine.
     """
-    env = dict(os.environ)
+    env = {key: value for key, value in os.environ.items() if not key.startswith("GIT_")}
+    env.update(_ISOLATION)
     env.update(
-        GIT_CONFIG_GLOBAL=os.devnull,
-        GIT_CONFIG_NOSYSTEM="1",
-        GIT_TERMINAL_PROMPT="0",
         GIT_AUTHOR_NAME=AUTHOR[0],
         GIT_AUTHOR_EMAIL=AUTHOR[1],
         GIT_COMMITTER_NAME=AUTHOR[0],
@@ -216,6 +228,40 @@ def status(repo: Path) -> str:
     return git(repo, "status", "--porcelain")
 
 
+def require_git(minimum: tuple[int, int] = MINIMUM_GIT) -> str:
+    """Return the installed git's version, or raise a clear error if it is missing or too old."""
+    try:
+        found = subprocess.run(["git", "--version"], capture_output=True, text=True, check=True)
+    except (OSError, subprocess.CalledProcessError) as error:
+        raise RuntimeError(
+            "the git exercises need the git command, and it is not installed"
+        ) from error
+    numbers = re.findall(r"\d+", found.stdout)
+    version = tuple(int(n) for n in numbers[:2])
+    if version < minimum:
+        wanted = ".".join(map(str, minimum))
+        raise RuntimeError(f"the git exercises need git {wanted} or newer; {found.stdout.strip()}")
+    return found.stdout.strip()
+
+
+@contextmanager
+def isolated_git() -> Iterator[None]:
+    """Isolate every git command started meanwhile, also those run by plain ``subprocess``.
+
+    They ignore the user's global and system git config and any inherited ``GIT_*`` variables.
+    """
+    saved = {key: value for key, value in os.environ.items() if key.startswith("GIT_")}
+    for key in saved:
+        del os.environ[key]
+    os.environ.update(_ISOLATION)
+    try:
+        yield
+    finally:
+        for key in [key for key in os.environ if key.startswith("GIT_")]:
+            del os.environ[key]
+        os.environ.update(saved)
+
+
 @contextmanager
 def git_sandbox(
     steps: Sequence[Step] = (), branch: str = "main", fast_import: bool = False
@@ -233,7 +279,8 @@ def git_sandbox(
         ...     git(repo, "log", "--format=%s")
         'Add notes'
     """
-    with throwaway_folder(prefix="course-git-") as folder:
+    require_git()
+    with isolated_git(), throwaway_folder(prefix="course-git-") as folder:
         repo = init_repo(folder / "repo", branch)
         if fast_import:
             if not all(isinstance(step, Commit) for step in steps):
@@ -280,13 +327,11 @@ def counting_check(
     """
     script, log = folder / "check.sh", folder / "check-runs.log"
     script.write_text(
-        "#!/bin/sh\n"
         f"echo run >> {shlex.quote(str(log))}\n"
         f"! grep -q -F -- {shlex.quote(marker)} {shlex.quote(file)}\n"
     )
-    script.chmod(0o755)
     log.write_text("")
-    return [str(script)], log
+    return ["/bin/sh", str(script)], log
 
 
 def ignored_paths(gitignore: str, paths: Sequence[str]) -> set[str]:

@@ -59,17 +59,34 @@ def _put_interpreter_tools_on_path() -> None:
         os.environ["PATH"] = os.pathsep.join([tools, os.environ.get("PATH", "")])
 
 
+#: How grading kernels are configured (an IPython profile's ipython_kernel_config.py).
+GRADING_KERNEL_CONFIG = """\
+# ipykernel's start-up warning would bury the grade table.
+c.IPKernelApp.log_level = "ERROR"
+# Output that programs started by a cell write to the process's own stdout and stderr
+# (git push reports progress on stderr, say) is not copied into the cell: nbgrader scores a
+# test cell with any stderr output as zero, and that output says nothing about the answer.
+c.IPKernelApp.capture_fd_output = False
+"""
+
+
+def write_kernel_profile(ipython_dir: Path) -> Path:
+    """Write the grading kernels' IPython profile into ``ipython_dir`` and return the folder."""
+    profile = ipython_dir / "profile_default"
+    profile.mkdir(parents=True, exist_ok=True)
+    (profile / "ipython_kernel_config.py").write_text(GRADING_KERNEL_CONFIG)
+    return ipython_dir
+
+
 @contextmanager
 def private_kernel_profile() -> Iterator[None]:
     """Give the kernels that nbgrader starts meanwhile an IPython folder of their own.
 
-    Their history and caches stay out of the instructor's ``~/.ipython``, and their log level is
-    raised so that ipykernel's start-up warning does not bury the grade table.
+    Their history and caches stay out of the instructor's ``~/.ipython``, and they run with
+    :data:`GRADING_KERNEL_CONFIG`.
     """
     with tempfile.TemporaryDirectory(prefix="course-kernels-") as folder:
-        profile = Path(folder) / "profile_default"
-        profile.mkdir()
-        (profile / "ipython_kernel_config.py").write_text('c.IPKernelApp.log_level = "ERROR"\n')
+        write_kernel_profile(Path(folder))
         previous = os.environ.get("IPYTHONDIR")
         os.environ["IPYTHONDIR"] = folder
         try:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import fcntl
 import hashlib
 import json
+import os
 from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from pathlib import Path
@@ -51,7 +52,14 @@ def build_once(shared: Path, module: str) -> DemoClass:
         fcntl.flock(lock, fcntl.LOCK_EX)
         if not results.exists():
             before = repo_state()
-            outcomes = run_demo(root, [module])
+            # nbgrader's kernels inherit the environment; without PYTEST_CURRENT_TEST they
+            # behave as they do when an instructor grades (see test_grading_kernels.py)
+            current_test = os.environ.pop("PYTEST_CURRENT_TEST", None)
+            try:
+                outcomes = run_demo(root, [module])
+            finally:
+                if current_test is not None:
+                    os.environ["PYTEST_CURRENT_TEST"] = current_test
             saved = {
                 "outcomes": [asdict(o) for o in outcomes],
                 "repo_unchanged": repo_state() == before,

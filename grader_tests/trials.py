@@ -14,12 +14,15 @@ whole-notebook runs in test_pipeline.py would catch one that did.
 Starting a kernel costs about a second of CPU, so the trials of one module share a kernel per
 test process: each trial first clears the kernel's namespace with ``%reset -f`` and moves into
 its own empty folder. Imported modules stay loaded; the fixture answers change no module state.
+The kernels are configured as grading kernels are (``pipeline.GRADING_KERNEL_CONFIG``).
 """
 
 from __future__ import annotations
 
 import atexit
 import copy
+import os
+import tempfile
 from pathlib import Path
 
 import nbformat
@@ -29,6 +32,7 @@ from nbgrader.utils import determine_grade
 
 from course.layout import REPO_ROOT, source_notebook
 from course.notebooks import exercises, is_test, line_regions, nbgrader_meta, read_notebook
+from course.pipeline import write_kernel_profile
 
 SUBMISSIONS = Path(__file__).resolve().parent / "submissions"
 _KERNELS: dict[str, tuple[KernelManager, KernelClient]] = {}
@@ -37,8 +41,11 @@ _KERNELS: dict[str, tuple[KernelManager, KernelClient]] = {}
 def _kernel(module: str) -> tuple[KernelManager, KernelClient]:
     """Return this process's kernel for ``module``'s trials, starting it on first use."""
     if module not in _KERNELS:
+        profile = write_kernel_profile(Path(tempfile.mkdtemp(prefix="course-trials-")))
         manager = KernelManager(kernel_name="python3")
-        manager.start_kernel()
+        # without PYTEST_CURRENT_TEST, which makes ipykernel behave unlike a grading kernel
+        env = {key: value for key, value in os.environ.items() if key != "PYTEST_CURRENT_TEST"}
+        manager.start_kernel(env={**env, "IPYTHONDIR": str(profile)})
         client = manager.client()
         client.start_channels()
         client.wait_for_ready(timeout=60)
