@@ -185,6 +185,36 @@ def _message_html(text: str) -> str:
     )
 
 
+def clash_html(
+    requirements_a: list[str],
+    requirements_b: list[str],
+    available: dict[str, list[str]],
+    find_clashes: FindClashes,
+    names: tuple[str, str] = ("project A", "project B"),
+) -> str:
+    """Return the HTML the widget shows: the clash table, or a message if ``find_clashes`` fails.
+
+    The clashes come only from ``find_clashes``; if it raises or returns a wrong shape, the
+    result is a short message instead of a traceback.
+    """
+    try:
+        result = find_clashes(list(requirements_a), list(requirements_b), available)
+    except Exception as error:  # any failure of student code becomes a message
+        detail = f": {error}" if str(error) else ""
+        return _message_html(
+            f"find_clashes raised {type(error).__name__}{detail}. "
+            "Finish or fix the function, then run this cell again."
+        )
+    problem = result_problem(result)
+    if problem is not None:
+        return _message_html(problem)
+    return clash_table_html(requirements_a, requirements_b, result, names)
+
+
+def _lines(text: str) -> list[str]:
+    return [line.strip() for line in text.splitlines() if line.strip()]
+
+
 def clash_view(
     requirements_a: list[str],
     requirements_b: list[str],
@@ -194,8 +224,8 @@ def clash_view(
 ) -> ipywidgets.Widget:
     """Show two projects' requirements side by side, highlighting the ones that clash.
 
-    The clashes come only from ``find_clashes``; if it raises or returns a wrong shape, the
-    widget shows a short message instead of a traceback.
+    Two text boxes hold the requirement lines, one per project; editing either one asks
+    ``find_clashes`` again and redraws the table, so a student can try what changes a clash.
 
     Args:
         requirements_a: PEP 508 requirement lines of the first project.
@@ -205,19 +235,25 @@ def clash_view(
         names: Column headings for the two projects.
 
     Returns:
-        An ``ipywidgets.HTML`` widget holding the table or the message.
+        A ``VBox``: the two text boxes side by side, then the table (an ``HTML`` widget).
     """
-    try:
-        result = find_clashes(list(requirements_a), list(requirements_b), available)
-    except Exception as error:  # any failure of student code becomes a message
-        detail = f": {error}" if str(error) else ""
-        return ipywidgets.HTML(
-            _message_html(
-                f"find_clashes raised {type(error).__name__}{detail}. "
-                "Finish or fix the function, then run this cell again."
-            )
+    boxes = [
+        ipywidgets.Textarea(
+            value="\n".join(lines),
+            description=name,
+            layout=ipywidgets.Layout(width="48%", height="8em"),
+            style={"description_width": "initial"},
         )
-    problem = result_problem(result)
-    if problem is not None:
-        return ipywidgets.HTML(_message_html(problem))
-    return ipywidgets.HTML(clash_table_html(requirements_a, requirements_b, result, names))
+        for lines, name in zip((requirements_a, requirements_b), names, strict=True)
+    ]
+    table = ipywidgets.HTML()
+
+    def redraw(_change: object = None) -> None:
+        table.value = clash_html(
+            _lines(boxes[0].value), _lines(boxes[1].value), available, find_clashes, names
+        )
+
+    for box in boxes:
+        box.observe(redraw, names="value")
+    redraw()
+    return ipywidgets.VBox([ipywidgets.HBox(boxes), table])

@@ -1,11 +1,11 @@
-# Correct, written another way: SpecifierSet.filter applies pip's pre-release rule to a list.
+# Correct, written another way: SpecifierSet.filter, told how pre-releases count.
 from packaging.specifiers import SpecifierSet
 from packaging.version import Version
 
 
 def best_version(specifiers, available):
     allowed = SpecifierSet(",".join(specifiers))
-    fitting = sorted(allowed.filter(available), key=Version)
+    fitting = sorted(allowed.filter(available, prereleases=bool(allowed.prereleases)), key=Version)
     if not fitting:
         raise ValueError("nothing satisfies " + " and ".join(specifiers))
     return fitting[-1]

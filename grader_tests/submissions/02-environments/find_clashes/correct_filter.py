@@ -15,8 +15,8 @@ def find_clashes(requirements_a, requirements_b, available):
     a, b = parse(requirements_a), parse(requirements_b)
     result = {}
     for name in sorted(set(a) & set(b)):
-        fits_a = list(a[name].filter(versions.get(name, [])))
-        fits_b = list(b[name].filter(versions.get(name, [])))
+        fits_a = list(a[name].filter(versions.get(name, []), prereleases=bool(a[name].prereleases)))
+        fits_b = list(b[name].filter(versions.get(name, []), prereleases=bool(b[name].prereleases)))
         if not set(fits_a).intersection(fits_b):
             result[name] = (fits_a, fits_b)
     return result
