@@ -57,6 +57,11 @@ def grade(args: argparse.Namespace) -> int:
     from course.grading import format_table, grade_course
 
     modules = _modules(args.modules, args.course)
+    print(
+        "warning: submissions run with your user's rights and no sandbox yet; grade only work "
+        "you trust, on a machine that holds nothing else of value",
+        file=sys.stderr,
+    )
     outcomes = grade_course(args.course, db_url=args.db, modules=modules, progress=print)
     if not outcomes:
         print("nothing to grade: submitted/<student>/<module>/ is empty")

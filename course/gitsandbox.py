@@ -175,6 +175,8 @@ def fast_import_commits(repo: Path, commits: Sequence[Commit]) -> list[str]:
     Returns:
         The hashes of the new commits, oldest first.
     """
+    if not commits:
+        return []
     branch = current_branch(repo)
     made = int(git(repo, "rev-list", "--all", "--count")) if _has_commits(repo) else 0
     parent = head(repo) if made else None
@@ -337,22 +339,25 @@ def counting_check(
 def ignored_paths(gitignore: str, paths: Sequence[str]) -> set[str]:
     """Return which of ``paths`` git ignores when the repository's .gitignore holds ``gitignore``.
 
-    Each path is created as a small file in a throwaway repository first, so that rules for
-    folders apply as they would in a real project; then ``git check-ignore`` decides.
+    Each path is created in a throwaway repository first (a folder if it ends in ``/``, else a
+    small file), so that rules for folders apply as they would in a real project; then
+    ``git check-ignore`` decides.
     """
     with git_sandbox() as repo:
         (repo / ".gitignore").write_text(gitignore)
         for path in paths:
             target = repo / path
-            if not target.exists():
+            if path.endswith("/"):
+                target.mkdir(parents=True, exist_ok=True)
+            elif not target.exists():
                 target.parent.mkdir(parents=True, exist_ok=True)
                 target.write_text("x\n")
         checked = subprocess.run(
-            ["git", "check-ignore", "--stdin"],
+            ["git", "check-ignore", "--stdin", "-z"],
             cwd=repo,
             env=git_environment(),
-            input="\n".join(paths),
+            input="\0".join(paths),
             capture_output=True,
             text=True,
         )
-        return set(checked.stdout.split())
+        return {path for path in checked.stdout.split("\0") if path}

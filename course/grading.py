@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import shutil
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -52,6 +53,8 @@ def unreadable_reason(notebook: Path) -> str | None:
         return f"no {notebook.name} in the submission"
     try:
         json.loads(notebook.read_text(encoding="utf-8"))
+    except OSError as error:
+        return f"{notebook.name} cannot be read ({error.strerror or error})"
     except UnicodeDecodeError as error:
         return f"{notebook.name} is not UTF-8 text ({error.reason} at byte {error.start})"
     except json.JSONDecodeError as error:
@@ -77,6 +80,8 @@ def failure_reason(notebook: Path, error: pipeline.NbgraderStepError) -> str:
 def grade_submission(api: NbGraderAPI, root: Path, student: str, module: str) -> Outcome:
     """Grade one submission with nbgrader; a submission that cannot be graded scores zero."""
     notebook = root / "submitted" / student / module / f"{module}.ipynb"
+    # a regrade that fails must not leave the previous grade's feedback page behind
+    shutil.rmtree(root / "feedback" / student / module, ignore_errors=True)
     problem = unreadable_reason(notebook)
     if problem is None:
         try:
@@ -91,7 +96,8 @@ def grade_submission(api: NbGraderAPI, root: Path, student: str, module: str) ->
         except pipeline.NbgraderStepError as error:  # the grade stands; only the page is missing
             problem = f"graded, but no feedback page: {error}"
     score = pipeline.read_score(api, module, student)
-    assert score is not None, "autograde or record_zero always leaves a submission"
+    if score is None:  # autograde or record_zero always leaves one; this would be an nbgrader bug
+        raise RuntimeError(f"the gradebook has no submission of {module} by {student}")
     return Outcome(
         student=student,
         module=module,
@@ -122,13 +128,15 @@ def grade_course(
     modules = modules or module_ids(root)
     for module in modules:
         if not pipeline.is_released(api, module):
-            pipeline.generate_assignment(api, module)
+            pipeline.record_assignment(api, module)
     outcomes = []
-    with pipeline.private_kernel_profile():
-        for student, module in find_submissions(root, modules):
+    for student, module in find_submissions(root, modules):
+        # a fresh IPython folder per submission: nothing one student's kernel leaves there
+        # (start-up scripts, history) reaches the next student's
+        with pipeline.private_kernel_profile():
             outcome = grade_submission(api, root, student, module)
-            progress(f"graded {student} {module}: {outcome.score:g}/{outcome.max_score:g}")
-            outcomes.append(outcome)
+        progress(f"graded {student} {module}: {outcome.score:g}/{outcome.max_score:g}")
+        outcomes.append(outcome)
     pipeline.export_grades(api, root / "grades.csv")
     return outcomes
 

@@ -20,6 +20,7 @@ from nbgrader.api import Gradebook, MissingEntry
 from nbgrader.apps import NbGraderAPI
 from nbgrader.plugins import CsvExportPlugin
 from nbgrader.preprocessors import CheckCellMetadata
+from nbgrader.utils import temp_attrs
 from nbgrader.validator import Validator
 
 from course.settings import nbgrader_config
@@ -67,6 +68,8 @@ c.IPKernelApp.log_level = "ERROR"
 # (git push reports progress on stderr, say) is not copied into the cell: nbgrader scores a
 # test cell with any stderr output as zero, and that output says nothing about the answer.
 c.IPKernelApp.capture_fd_output = False
+# No history database: nothing one graded notebook ran is kept where another could read it.
+c.HistoryManager.enabled = False
 """
 
 
@@ -118,6 +121,17 @@ def generate_assignment(api: NbGraderAPI, module: str) -> None:
     _checked(
         api.generate_assignment(module, force=True, create=True), f"generate_assignment {module}"
     )
+
+
+def record_assignment(api: NbGraderAPI, module: str) -> None:
+    """Record a module's notebooks and grade cells in the gradebook, as grading needs.
+
+    nbgrader does this in generate_assignment; here its student version goes to a throwaway
+    folder, so that grading never rewrites the committed release/.
+    """
+    with tempfile.TemporaryDirectory(prefix="course-release-") as folder:
+        with temp_attrs(api.coursedir, release_directory=folder):
+            generate_assignment(api, module)
 
 
 def autograde(api: NbGraderAPI, module: str, student: str) -> None:

@@ -77,7 +77,10 @@ def build_once(shared: Path, module: str) -> DemoClass:
 @pytest.fixture(scope="session")
 def demo_class(tmp_path_factory: pytest.TempPathFactory) -> Callable[[str], DemoClass]:
     """Return a function that gives the graded demo class of a module (see build_once)."""
-    shared = tmp_path_factory.getbasetemp().parent
+    base = tmp_path_factory.getbasetemp()
+    # under xdist each worker's base folder sits in the run's own folder, which they share;
+    # without xdist the base folder is the run's own (its parent outlives the run)
+    shared = base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base
     built: dict[str, DemoClass] = {}
 
     def get(module: str) -> DemoClass:

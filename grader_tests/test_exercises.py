@@ -7,6 +7,8 @@ exercise and on no other.
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from trials import fixture_submissions, owned_tests, run_trial
 
@@ -20,6 +22,9 @@ FIXTURES = fixture_submissions()
     ("module", "exercise", "path"), FIXTURES, ids=[f"{m}/{e}/{p.stem}" for m, e, p in FIXTURES]
 )
 def test_fixture_answer(module, exercise, path, tmp_path):
+    assert re.match(r"^(correct|wrong)_[a-z0-9_]+$", path.stem), (
+        f"name fixture answers correct_<how> or wrong_<mistake>, not {path.name}"
+    )
     grades = run_trial(module, exercise, path.read_text(encoding="utf-8"), tmp_path)
     mine = owned_tests(module, exercise)
     assert mine <= set(grades), "every test cell of the exercise must have run"

@@ -106,3 +106,14 @@ def test_bare_repo_accepts_a_push(tmp_path):
     with git_sandbox([Commit("Start", {"a.txt": "a\n"})]) as repo:
         git(repo, "push", "--quiet", str(server), "main")
         assert git(server, "rev-parse", "main") == git(repo, "rev-parse", "HEAD")
+
+
+def test_ignored_paths_handles_spaces_and_folders():
+    rules = "logs/\n*.tmp\n"
+    paths = ["logs/", "logs/a.txt", "my notes.tmp", "keep me.txt"]
+    assert ignored_paths(rules, paths) == {"logs/", "logs/a.txt", "my notes.tmp"}
+
+
+def test_fast_import_of_no_commits_makes_an_empty_repository():
+    with git_sandbox([], fast_import=True) as repo:
+        assert git(repo, "rev-list", "--all") == ""

@@ -80,3 +80,22 @@ def test_last_line_prefers_the_real_cause_over_nbgraders_summary():
     assert last_line(log) == "FileNotFoundError: [Errno 2] No such file or directory: 'alembic'"
     assert last_line("just one line\n\n") == "just one line"
     assert last_line("") == "no reason was logged"
+
+
+def test_grading_a_fresh_gradebook_leaves_release_and_stale_feedback_is_dropped(tmp_path):
+    from course.grading import grade_course
+    from course.scratch import broken_json, make_scratch_course, submit_samples
+
+    make_scratch_course(tmp_path, ["00-orientation"])
+    (tmp_path / "gradebook.db").unlink()  # grading must record the module again by itself
+    release = tmp_path / "release" / "00-orientation" / "00-orientation.ipynb"
+    release.write_text(release.read_text().replace("Objectives", "Aims", 1))
+    before = release.read_text()
+    submit_samples(tmp_path, ["00-orientation"], {"eve": broken_json})
+    stale = tmp_path / "feedback" / "eve" / "00-orientation" / "00-orientation.html"
+    stale.parent.mkdir(parents=True)
+    stale.write_text("<p>20/20 from an earlier grading</p>")
+    (outcome,) = grade_course(tmp_path, modules=["00-orientation"])
+    assert outcome.score == 0 and outcome.problem.startswith("00-orientation.ipynb is not valid")
+    assert release.read_text() == before, "grading rewrote release/"
+    assert not stale.exists(), "a failed regrade left the old feedback page"

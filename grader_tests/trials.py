@@ -55,7 +55,7 @@ def _kernel(module: str) -> tuple[KernelManager, KernelClient]:
     return _KERNELS[module]
 
 
-def fixture_submissions(root: Path = REPO_ROOT) -> list[tuple[str, str, Path]]:
+def fixture_submissions() -> list[tuple[str, str, Path]]:
     """Return (module, exercise, file) for every fixture answer under grader_tests/submissions."""
     return sorted(
         (path.parent.parent.name, path.parent.name, path) for path in SUBMISSIONS.glob("*/*/*.py")
@@ -84,9 +84,17 @@ def run_trial(
     fresh_start = f"%reset -f\nimport os\nos.chdir({str(workdir)!r})"
     trial.cells.insert(0, nbformat.v4.new_code_cell(fresh_start))
     manager, client = _kernel(module)
-    runner = NotebookClient(trial, km=manager, timeout=60, allow_errors=True)
+    runner = NotebookClient(
+        trial, km=manager, timeout=60, allow_errors=True, interrupt_on_timeout=True
+    )
     runner.kc = client
-    runner.execute()
+    try:
+        runner.execute()
+    except Exception:
+        # a kernel left busy or dead must not spoil the module's later trials
+        _KERNELS.pop(module, None)
+        manager.shutdown_kernel(now=True)
+        raise
     return {
         nbgrader_meta(cell)["grade_id"]: determine_grade(cell)
         for cell in trial.cells
