@@ -1,0 +1,125 @@
+"""Grade a student's tests the way mutation testing does, with real pytest.
+
+A student's tests should pass on a correct implementation and fail on each faulty one: the
+share of faulty implementations they catch is their mutation score. The tests are the student's
+``test_*`` functions from the notebook; each run writes them into a throwaway folder beside one
+implementation saved as ``service.py`` and runs pytest there in a separate process.
+"""
+
+from __future__ import annotations
+
+import inspect
+import subprocess
+import sys
+import textwrap
+import xml.etree.ElementTree as ElementTree
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from course.sandbox import throwaway_folder
+
+#: How the tests see pytest and the implementation under test (``service.py`` beside them).
+HEADER = "import pytest\n\nfrom service import *  # the implementation under test\n"
+
+
+def student_tests(namespace: Mapping[str, Any]) -> list[Callable[..., Any]]:
+    """Return the ``test_*`` functions defined in a notebook (or any module) namespace."""
+    return [
+        value
+        for name, value in namespace.items()
+        if name.startswith("test_") and inspect.isfunction(value)
+    ]
+
+
+def build_test_module(functions: Sequence[Callable[..., Any]]) -> str:
+    """Return the text of a pytest module holding the given test functions' source code."""
+    sources = [textwrap.dedent(inspect.getsource(function)) for function in functions]
+    return HEADER + "\n\n" + "\n\n".join(sources)
+
+
+@dataclass(frozen=True)
+class PytestRun:
+    """What one pytest run reported."""
+
+    tests: int
+    failures: int
+    errors: int
+    exit_code: int
+
+    @property
+    def all_passed(self) -> bool:
+        """Whether tests ran and every one of them passed."""
+        return self.tests > 0 and self.failures == 0 and self.errors == 0 and self.exit_code == 0
+
+
+def run_pytest(tests: str, implementation: str, timeout: float = 60) -> PytestRun:
+    """Run the pytest module ``tests`` against ``implementation`` (saved as service.py).
+
+    Args:
+        tests: the text of a pytest module (see :func:`build_test_module`).
+        implementation: the Python source of the service under test.
+        timeout: seconds the whole run may take; a run that hangs counts as failing.
+    """
+    with throwaway_folder(prefix="course-mutation-") as folder:
+        (folder / "service.py").write_text(implementation)
+        (folder / "test_service.py").write_text(tests)
+        report = folder / "report.xml"
+        command = [
+            sys.executable,
+            "-m",
+            "pytest",
+            "-q",
+            "-p",
+            "no:cacheprovider",
+            f"--junitxml={report}",
+            "test_service.py",
+        ]
+        try:
+            done = subprocess.run(
+                command, cwd=folder, capture_output=True, text=True, timeout=timeout
+            )
+        except subprocess.TimeoutExpired:
+            return PytestRun(tests=0, failures=0, errors=1, exit_code=-1)
+        return _read_report(report, done.returncode)
+
+
+def _read_report(report: Path, exit_code: int) -> PytestRun:
+    if not report.exists():
+        return PytestRun(tests=0, failures=0, errors=1, exit_code=exit_code)
+    root = ElementTree.parse(report).getroot()
+    suite = root if root.tag == "testsuite" else root.find("testsuite")
+    if suite is None:
+        return PytestRun(tests=0, failures=0, errors=1, exit_code=exit_code)
+    return PytestRun(
+        tests=int(suite.get("tests", 0)),
+        failures=int(suite.get("failures", 0)),
+        errors=int(suite.get("errors", 0)),
+        exit_code=exit_code,
+    )
+
+
+@dataclass(frozen=True)
+class MutationReport:
+    """How a set of tests fared on the correct implementation and on each faulty one."""
+
+    on_correct: PytestRun
+    caught: tuple[bool, ...]
+
+    @property
+    def score(self) -> float:
+        """The share of faulty implementations caught, or 0 if the tests fail the correct one."""
+        if not self.on_correct.all_passed or not self.caught:
+            return 0.0
+        return sum(self.caught) / len(self.caught)
+
+
+def mutation_report(tests: str, correct: str, faulty: Sequence[str]) -> MutationReport:
+    """Run the tests on the correct implementation and on each faulty one.
+
+    A faulty implementation is caught when the tests do not all pass on it.
+    """
+    on_correct = run_pytest(tests, correct)
+    caught = tuple(not run_pytest(tests, source).all_passed for source in faulty)
+    return MutationReport(on_correct=on_correct, caught=caught)
