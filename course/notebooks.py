@@ -16,7 +16,7 @@ SOLUTION_END = "### END SOLUTION"
 HIDDEN_BEGIN = "### BEGIN HIDDEN TESTS"
 HIDDEN_END = "### END HIDDEN TESTS"
 
-_IDENTIFIER = re.compile(r"^[a-z_][a-z0-9_]*$")
+_IDENTIFIER = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
 _ANSWER_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*-answer$")
 _DEFINITION = re.compile(r"^(?:def|class)\s+([A-Za-z_]\w*)", re.MULTILINE)
 
@@ -59,9 +59,22 @@ class Exercise:
     points: float = 0.0
 
 
+def _snake_case(name: str) -> str:
+    """Return a class name in the snake case a test id uses: ``KanbanBoard`` -> ``kanban_board``."""
+    return re.sub(r"(?<!^)(?=[A-Z])", "_", name).lower()
+
+
 def test_owner(test_id: str, names: list[str]) -> str | None:
-    """Return the exercise a test cell grades, read from its id: ``test_<name>[_<aspect>]``."""
-    matches = [n for n in names if test_id == f"test_{n}" or test_id.startswith(f"test_{n}_")]
+    """Return the exercise a test cell grades, read from its id: ``test_<name>[_<aspect>]``.
+
+    A class is named in snake case there: the tests of ``KanbanBoard`` are ``test_kanban_board``.
+    """
+    matches = [
+        n
+        for n in names
+        for form in {n, _snake_case(n)}
+        if test_id == f"test_{form}" or test_id.startswith(f"test_{form}_")
+    ]
     return max(matches, key=len) if matches else None
 
 
@@ -191,7 +204,9 @@ def naming_problems(nb: NotebookNode) -> list[str]:
             )
         elif is_solution_code(cell):
             defined = _DEFINITION.findall(cell.source)
-            if not _IDENTIFIER.match(grade_id) or grade_id not in defined:
+            # an exercise whose answer is pytest tests is named <topic>_tests and defines test_*
+            writes_tests = grade_id.endswith("_tests") and "def test_" in cell.source
+            if not _IDENTIFIER.match(grade_id) or (grade_id not in defined and not writes_tests):
                 problems.append(
                     f"answer cell {grade_id!r} must define a function or class of that name"
                 )

@@ -13,6 +13,7 @@ from course.layout import module_ids, release_notebook, source_notebook
 from course.notebooks import (
     autograded_points,
     exercises,
+    is_solution_code,
     is_test,
     is_written_answer,
     nbgrader_meta,
@@ -156,10 +157,17 @@ def test_demo_does_not_touch_the_repository(demo_class, module):
 
 @pytest.mark.parametrize("module", MODULES)
 def test_the_release_runs_with_errors_only_in_test_cells(demo_class, module):
+    # DESIGN: the release runs with no error but the NotImplementedErrors of unanswered cells
+    # and the failures they cause in test cells
     demo = demo_class(module)
     executed = read_notebook(autograded(demo, "ben-untouched", module))
     for cell in executed.cells:
-        errors = [o for o in cell.get("outputs", []) if o.output_type == "error"]
-        stderr = [o for o in cell.get("outputs", []) if o.get("name") == "stderr"]
-        if not is_test(cell):
-            assert not errors and not stderr, f"a cell that is no test fails: {cell.source[:60]!r}"
+        outputs = cell.get("outputs", [])
+        errors = [o.ename for o in outputs if o.output_type == "error"]
+        stderr = [o for o in outputs if o.get("name") == "stderr"]
+        if is_test(cell):
+            continue
+        allowed = ["NotImplementedError"] if is_solution_code(cell) else []
+        assert all(name in allowed for name in errors) and not stderr, (
+            f"a cell that is no test fails with {errors}: {cell.source[:60]!r}"
+        )
