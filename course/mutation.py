@@ -9,6 +9,7 @@ implementation saved as ``service.py`` and runs pytest there in a separate proce
 from __future__ import annotations
 
 import inspect
+import linecache
 import subprocess
 import sys
 import textwrap
@@ -34,9 +35,24 @@ def student_tests(namespace: Mapping[str, Any]) -> list[Callable[..., Any]]:
 
 
 def build_test_module(functions: Sequence[Callable[..., Any]]) -> str:
-    """Return the text of a pytest module holding the given test functions' source code."""
-    sources = [textwrap.dedent(inspect.getsource(function)) for function in functions]
-    return HEADER + "\n\n" + "\n\n".join(sources)
+    """Return the text of a pytest module holding the cells that define the test functions.
+
+    Whole cells are copied, not just the functions, so the imports, constants, helpers and
+    fixtures the tests use come along (a notebook cell is one file to Python's ``linecache``).
+    """
+    files = dict.fromkeys(function.__code__.co_filename for function in functions)
+    cells = []
+    for name in files:
+        lines = linecache.getlines(name)
+        if lines:
+            cells.append("".join(lines))
+        else:  # no source on record: fall back to the functions themselves
+            cells += [
+                textwrap.dedent(inspect.getsource(f))
+                for f in functions
+                if f.__code__.co_filename == name
+            ]
+    return HEADER + "\n\n" + "\n\n".join(cells)
 
 
 @dataclass(frozen=True)
@@ -47,6 +63,7 @@ class PytestRun:
     failures: int
     errors: int
     exit_code: int
+    output: str = ""
 
     @property
     def all_passed(self) -> bool:
@@ -81,22 +98,23 @@ def run_pytest(tests: str, implementation: str, timeout: float = 60) -> PytestRu
                 command, cwd=folder, capture_output=True, text=True, timeout=timeout
             )
         except subprocess.TimeoutExpired:
-            return PytestRun(tests=0, failures=0, errors=1, exit_code=-1)
-        return _read_report(report, done.returncode)
+            return PytestRun(0, 0, 1, -1, f"the tests ran longer than {timeout:g} s")
+        return _read_report(report, done.returncode, done.stdout[-2000:])
 
 
-def _read_report(report: Path, exit_code: int) -> PytestRun:
+def _read_report(report: Path, exit_code: int, output: str) -> PytestRun:
     if not report.exists():
-        return PytestRun(tests=0, failures=0, errors=1, exit_code=exit_code)
+        return PytestRun(0, 0, 1, exit_code, output)
     root = ElementTree.parse(report).getroot()
     suite = root if root.tag == "testsuite" else root.find("testsuite")
     if suite is None:
-        return PytestRun(tests=0, failures=0, errors=1, exit_code=exit_code)
+        return PytestRun(0, 0, 1, exit_code, output)
     return PytestRun(
         tests=int(suite.get("tests", 0)),
         failures=int(suite.get("failures", 0)),
         errors=int(suite.get("errors", 0)),
         exit_code=exit_code,
+        output=output,
     )
 
 
@@ -115,11 +133,24 @@ class MutationReport:
         return sum(self.caught) / len(self.caught)
 
 
-def mutation_report(tests: str, correct: str, faulty: Sequence[str]) -> MutationReport:
-    """Run the tests on the correct implementation and on each faulty one.
+def mutation_report(
+    tests: str, correct: str | Sequence[str], faulty: Sequence[str], timeout: float = 5
+) -> MutationReport:
+    """Run the tests on the correct implementation(s) and on each faulty one.
 
-    A faulty implementation is caught when the tests do not all pass on it.
+    A faulty implementation is caught when the tests do not all pass on it. The correct ones
+    run first and again last, so tests that change their behaviour from run to run (counting
+    runs in a file, say) fail on a correct implementation.
+
+    Args:
+        tests: the pytest module's text.
+        correct: one correct implementation, or several written differently.
+        faulty: the faulty implementations.
+        timeout: seconds each pytest run may take.
     """
-    on_correct = run_pytest(tests, correct)
-    caught = tuple(not run_pytest(tests, source).all_passed for source in faulty)
-    return MutationReport(on_correct=on_correct, caught=caught)
+    right = [correct] if isinstance(correct, str) else list(correct)
+    first = [run_pytest(tests, source, timeout) for source in right]
+    caught = tuple(not run_pytest(tests, source, timeout).all_passed for source in faulty)
+    last = [run_pytest(tests, source, timeout) for source in right]
+    failing = [run for run in first + last if not run.all_passed]
+    return MutationReport(on_correct=failing[0] if failing else first[0], caught=caught)

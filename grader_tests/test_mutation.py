@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import runpy
+
 from course.mutation import HEADER, build_test_module, mutation_report, run_pytest, student_tests
 
 CORRECT = "def double(x):\n    return 2 * x\n"
@@ -22,18 +24,36 @@ def module(*parts):
     return HEADER + "\n\n" + "\n\n".join(parts)
 
 
-def test_student_tests_are_the_test_functions_of_a_namespace():
-    def test_inner():
-        assert 1 + 1 == 2
+def test_the_test_module_keeps_the_whole_cell_around_the_tests(tmp_path):
+    # a "cell" with an import, a constant, a helper and two tests, loaded as Python loads one
+    cell = tmp_path / "cell.py"
+    cell.write_text(
+        "from math import isclose\n\nDOUBLE_OF_TWO = 4\n\n\n"
+        "def doubled(x):\n    return double(x)\n\n\n"
+        "def test_two():\n    assert isclose(doubled(2), DOUBLE_OF_TWO)\n\n\n"
+        "def test_zero():\n    assert doubled(0) == 0\n"
+    )
+    namespace = runpy.run_path(str(cell), init_globals={"double": None})
+    found = student_tests(namespace)
+    assert [f.__name__ for f in found] == ["test_two", "test_zero"]
+    text = build_test_module(found)
+    assert text.startswith(HEADER) and "DOUBLE_OF_TWO = 4" in text and "def doubled" in text
+    run = run_pytest(text, CORRECT)
+    assert run.all_passed and run.tests == 2, run.output
 
-    def helper():
-        pass
 
-    namespace = {"test_inner": test_inner, "helper": helper, "test_value": 3}
-    assert student_tests(namespace) == [test_inner]
-    text = build_test_module([test_inner])
-    assert text.startswith(HEADER) and "def test_inner():\n    assert 1 + 1 == 2" in text
-    assert run_pytest(text, CORRECT).all_passed
+def test_tests_that_change_from_run_to_run_fail_on_the_correct_code(tmp_path):
+    counter = tmp_path / "runs"
+    flaky = (
+        "def test_sneaky():\n"
+        f"    path = {str(counter)!r}\n"
+        "    import os\n"
+        "    runs = int(open(path).read()) + 1 if os.path.exists(path) else 1\n"
+        "    open(path, 'w').write(str(runs))\n"
+        "    assert runs <= 1 or double(2) != 4\n"
+    )
+    report = mutation_report(module(flaky), CORRECT, FAULTY)
+    assert not report.on_correct.all_passed and report.score == 0.0
 
 
 def test_tests_that_catch_every_fault_score_one():
