@@ -9,7 +9,7 @@ from nbformat import NotebookNode
 
 from course import pipeline
 from course.grading import grade_course
-from course.layout import REPO_ROOT, release_notebook, source_notebook
+from course.layout import REPO_ROOT, release_notebook, source_notebook, student_file
 from course.notebooks import (
     HIDDEN_BEGIN,
     HIDDEN_END,
@@ -105,7 +105,9 @@ def graded_findings(modules: list[str], workdir: Path, root: Path = REPO_ROOT) -
         committed = release_notebook(module, root)
         fresh = read_notebook(release_notebook(module, workdir))
         sync = (
-            sync_problems(fresh, read_notebook(committed)) if committed.is_file() else ["missing"]
+            sync_problems(fresh, read_notebook(committed))
+            if committed.is_file()
+            else [f"{committed} is missing: run `python -m course release`"]
         )
         findings.append(Finding(module, "release/ in sync with source/", sync))
 
@@ -122,15 +124,10 @@ def graded_findings(modules: list[str], workdir: Path, root: Path = REPO_ROOT) -
             )
         findings.append(Finding(module, "solution full marks, release zero", scores))
 
-        submitted = workdir / "submitted"
-        validation = [
-            f"solution: {p}"
-            for p in pipeline.validation_failures(
-                api, submitted / "solution" / module / f"{module}.ipynb"
-            )
-        ]
+        solution_file = student_file(workdir, "submitted", "solution", module)
+        validation = [f"solution: {p}" for p in pipeline.validation_failures(api, solution_file)]
         if not pipeline.validation_failures(
-            api, submitted / "untouched" / module / f"{module}.ipynb"
+            api, student_file(workdir, "submitted", "untouched", module)
         ):
             validation.append("the validator reports no failure for the untouched release")
         findings.append(Finding(module, "validator passes solution, fails release", validation))

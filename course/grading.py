@@ -12,7 +12,7 @@ import nbformat
 from nbgrader.apps import NbGraderAPI
 
 from course import pipeline
-from course.layout import module_ids
+from course.layout import module_ids, student_file
 
 
 @dataclass(frozen=True)
@@ -79,9 +79,9 @@ def failure_reason(notebook: Path, error: pipeline.NbgraderStepError) -> str:
 
 def grade_submission(api: NbGraderAPI, root: Path, student: str, module: str) -> Outcome:
     """Grade one submission with nbgrader; a submission that cannot be graded scores zero."""
-    notebook = root / "submitted" / student / module / f"{module}.ipynb"
+    notebook = student_file(root, "submitted", student, module)
     # a regrade that fails must not leave the previous grade's feedback page behind
-    shutil.rmtree(root / "feedback" / student / module, ignore_errors=True)
+    shutil.rmtree(student_file(root, "feedback", student, module).parent, ignore_errors=True)
     problem = unreadable_reason(notebook)
     if problem is None:
         try:

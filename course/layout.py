@@ -38,6 +38,21 @@ def release_notebook(module: str, root: Path = REPO_ROOT) -> Path:
     return root / "release" / module / f"{module}.ipynb"
 
 
+def student_file(
+    root: Path, folder: str, student: str, module: str, suffix: str = ".ipynb"
+) -> Path:
+    """Return where nbgrader keeps a student's notebook (or feedback page) of a module.
+
+    Args:
+        root: the course folder.
+        folder: ``"submitted"``, ``"autograded"`` or ``"feedback"``.
+        student: the student's id.
+        module: the module's id.
+        suffix: ``".ipynb"``, or ``".html"`` for a feedback page.
+    """
+    return root / folder / student / module / f"{module}{suffix}"
+
+
 def project_setting(name: str, root: Path = REPO_ROOT) -> str:
     """Return a setting from the ``[tool.course]`` table of ``pyproject.toml``."""
     with (root / "pyproject.toml").open("rb") as handle:

@@ -14,7 +14,7 @@ import nbformat
 from nbgrader.apps import NbGraderAPI
 
 from course import pipeline
-from course.layout import REPO_ROOT, release_notebook, source_notebook
+from course.layout import REPO_ROOT, release_notebook, source_notebook, student_file
 from course.notebooks import exercises, read_notebook, solved_copy
 
 
@@ -77,6 +77,6 @@ def submit_samples(
         release = read_notebook(release_notebook(module, dest))
         source = read_notebook(source_notebook(module, dest))
         for student, make in students.items():
-            folder = dest / "submitted" / student / module
-            folder.mkdir(parents=True, exist_ok=True)
-            (folder / f"{module}.ipynb").write_text(make(release, source), encoding="utf-8")
+            notebook = student_file(dest, "submitted", student, module)
+            notebook.parent.mkdir(parents=True, exist_ok=True)
+            notebook.write_text(make(release, source), encoding="utf-8")

@@ -6,6 +6,8 @@ import fcntl
 import hashlib
 import json
 import os
+import subprocess
+import sys
 from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from pathlib import Path
@@ -17,6 +19,17 @@ from course import pipeline
 from course.demo import run_demo
 from course.grading import Outcome
 from course.layout import REPO_ROOT
+
+
+def run_module(module: str, *args: str, timeout: float = 900) -> subprocess.CompletedProcess:
+    """Run ``python -m <module> <args>`` in the repository, as a person at a terminal would."""
+    return subprocess.run(
+        [sys.executable, "-m", module, *args],
+        cwd=REPO_ROOT,
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+    )
 
 
 def repo_state(root: Path = REPO_ROOT) -> dict[str, str]:

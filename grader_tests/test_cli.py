@@ -4,20 +4,15 @@ from __future__ import annotations
 
 import shutil
 import subprocess
-import sys
+
+from conftest import run_module
 
 from course.layout import REPO_ROOT
 from course.scratch import make_scratch_course
 
 
 def course(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, "-m", "course", *args],
-        cwd=REPO_ROOT,
-        capture_output=True,
-        text=True,
-        timeout=900,
-    )
+    return run_module("course", *args, timeout=900)
 
 
 def test_check_passes_on_a_module():

@@ -3,19 +3,12 @@
 from __future__ import annotations
 
 import subprocess
-import sys
 
-from course.layout import REPO_ROOT
+from conftest import run_module
 
 
 def ruff(*args: str) -> subprocess.CompletedProcess:
-    return subprocess.run(
-        [sys.executable, "-m", "ruff", *args],
-        cwd=REPO_ROOT,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
+    return run_module("ruff", *args, timeout=120)
 
 
 def test_ruff_finds_nothing_in_the_code_and_source_notebooks():

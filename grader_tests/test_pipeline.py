@@ -9,7 +9,7 @@ import pytest
 from course import pipeline
 from course.checks import sync_problems
 from course.grading import format_table
-from course.layout import module_ids, release_notebook, source_notebook
+from course.layout import module_ids, release_notebook, source_notebook, student_file
 from course.notebooks import (
     autograded_points,
     exercises,
@@ -81,7 +81,7 @@ def test_broken_json_scores_zero_with_a_one_line_reason(demo_class, module):
 
 
 def autograded(demo, student, module):
-    return demo.root / "autograded" / student / module / f"{module}.ipynb"
+    return student_file(demo.root, "autograded", student, module)
 
 
 # The validator runs here on the notebooks as nbgrader's autograde executed them (hidden tests
@@ -132,7 +132,7 @@ def test_grades_csv_has_every_student(demo_class, module):
 def test_feedback_is_written_for_each_graded_submission(demo_class, module):
     demo = demo_class(module)
     for (student, _), outcome in demo.outcomes.items():
-        page = demo.root / "feedback" / student / module / f"{module}.html"
+        page = student_file(demo.root, "feedback", student, module, ".html")
         assert page.is_file() == (outcome.problem is None), page
 
 
