@@ -103,10 +103,13 @@ def init_repo(folder: Path, branch: str = "main") -> Path:
 
 @dataclass(frozen=True)
 class Commit:
-    """A scripted commit: write (or, with ``None``, delete) files, then commit them all."""
+    """A scripted commit: write (or, with ``None``, delete) files, then commit them all.
+
+    A file's content is text, or bytes for a binary file such as an image.
+    """
 
     message: str
-    files: dict[str, str | None] = field(default_factory=dict)
+    files: dict[str, str | bytes | None] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -133,13 +136,13 @@ class Merge:
 Step = Commit | Branch | Switch | Merge
 
 
-def write_files(repo: Path, files: dict[str, str | None]) -> None:
-    """Write each file's text, making folders as needed; ``None`` leaves it for git to delete."""
-    for name, text in files.items():
+def write_files(repo: Path, files: dict[str, str | bytes | None]) -> None:
+    """Write each file's content, making folders as needed; ``None`` leaves it for git to delete."""
+    for name, content in files.items():
         path = repo / name
-        if text is not None:
+        if content is not None:
             path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_text(text, encoding="utf-8")
+            path.write_bytes(content if isinstance(content, bytes) else content.encode("utf-8"))
 
 
 def apply_history(repo: Path, steps: Sequence[Step]) -> list[str]:
@@ -196,7 +199,7 @@ def fast_import_commits(repo: Path, commits: Sequence[Commit]) -> list[str]:
             if text is None:
                 stream.append(f"D {name}\n".encode())
             else:
-                data = text.encode()
+                data = text if isinstance(text, bytes) else text.encode()
                 stream.append(f"M 100644 inline {name}\ndata {len(data)}\n".encode() + data + b"\n")
         stream.append(b"\n")
     subprocess.run(
