@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterable
 
 import ipywidgets
 from unidiff import PatchedFile, PatchSet
+from unidiff.constants import LINE_TYPE_NO_NEWLINE
 from unidiff.errors import UnidiffParseError
 
 from course.review import CATEGORIES
@@ -46,7 +47,7 @@ def _badges(categories: Iterable[str]) -> str:
     return "".join(badges)
 
 
-def _row(old: object, new: object, sign: str, text: str, style: str, notes: str) -> str:
+def _row(old: int | None, new: int | None, sign: str, text: str, style: str, notes: str) -> str:
     cells = [
         f'<td style="{_NUMBER}">{old or ""}</td>',
         f'<td style="{_NUMBER}">{new or ""}</td>',
@@ -62,20 +63,24 @@ def _file_kind(patched: PatchedFile) -> str:
         return "new file"
     if patched.is_removed_file:
         return "deleted"
+    counts = f"+{patched.added} −{patched.removed}"
     if patched.is_rename:
-        return f"renamed from {patched.source_file.removeprefix('a/')}"
+        return f"renamed from {patched.source_file.removeprefix('a/')}, {counts}"
     if patched.is_binary_file:
         return "binary"
-    return f"+{patched.added} −{patched.removed}"
+    return counts
 
 
-def render_diff(diff_text: str, findings: Iterable[Finding] = ()) -> str:
+def render_diff(
+    diff_text: str, findings: Iterable[Finding] = (), only_file: str | None = None
+) -> str:
     """Return HTML showing the diff file by file, with each finding beside its line.
 
     Args:
         diff_text: a unified diff as ``git diff`` prints it.
         findings: ``(file, line, category)`` tuples; line 0 stands for the whole file and shows
             beside the file's name.
+        only_file: show only this file (its path in the new version), or every file if None.
 
     Returns:
         An HTML table. Findings that point at no line shown in the diff are listed under it, so
@@ -92,6 +97,8 @@ def render_diff(diff_text: str, findings: Iterable[Finding] = ()) -> str:
     shown: set[tuple[str, int]] = set()
     rows: list[str] = []
     for patched in patch:
+        if only_file is not None and patched.path != only_file:
+            continue
         kind = _file_kind(patched)
         shown.add((patched.path, 0))
         notes = _badges(placed.get((patched.path, 0), ()))
@@ -103,22 +110,27 @@ def render_diff(diff_text: str, findings: Iterable[Finding] = ()) -> str:
         for hunk in patched:
             header = f"@@ -{hunk.source_start},{hunk.source_length} "
             header += f"+{hunk.target_start},{hunk.target_length} @@ {hunk.section_header}"
-            rows.append(_row("", "", "", header, _HUNK, ""))
+            rows.append(_row(None, None, "", header, _HUNK, ""))
             for line in hunk:
                 text = line.value.rstrip("\n")
-                if line.is_added:
-                    style, sign = _ADDED, "+"
-                elif line.is_removed:
-                    style, sign = _REMOVED, "-"
-                else:
-                    style, sign = "", " "
-                key = (patched.path, line.target_line_no or -1)
-                shown.add(key)
-                notes = _badges(placed.get(key, ()))
+                if line.line_type == LINE_TYPE_NO_NEWLINE:
+                    rows.append(_row(None, None, line.line_type, text, _HUNK, ""))
+                    continue
+                style = _ADDED if line.is_added else _REMOVED if line.is_removed else ""
+                notes = ""
+                if line.target_line_no is not None:  # removed lines have no new line number
+                    shown.add((patched.path, line.target_line_no))
+                    notes = _badges(placed.get((patched.path, line.target_line_no), ()))
                 rows.append(
-                    _row(line.source_line_no, line.target_line_no, sign, text, style, notes)
+                    _row(
+                        line.source_line_no, line.target_line_no, line.line_type, text, style, notes
+                    )
                 )
-    stray = sorted((key, sorted(cats)) for key, cats in placed.items() if key not in shown)
+    stray = sorted(
+        (key, sorted(cats))
+        for key, cats in placed.items()
+        if key not in shown and (only_file is None or key[0] == only_file)
+    )
     extra = ""
     if stray:
         items = "".join(
@@ -129,26 +141,70 @@ def render_diff(diff_text: str, findings: Iterable[Finding] = ()) -> str:
     return f'<table style="{_TABLE}">{"".join(rows)}</table>{extra}'
 
 
-def diff_view(diff_text: str, review: Review | None = None) -> ipywidgets.HTML:
+def finding_problem(finding: object) -> str | None:
+    """Return why ``finding`` is not a ``(file, line, category)`` triple, or None if it is one."""
+    if not isinstance(finding, (tuple, list)) or len(finding) != 3:
+        return f"each finding must be (file, line, category), got {finding!r}"
+    file, line, category = finding
+    if not isinstance(file, str) or not isinstance(category, str):
+        return f"file and category must be strings, got {finding!r}"
+    if not isinstance(line, int) or isinstance(line, bool) or line < 0:
+        return f"line must be a whole number, 0 or more, got {finding!r}"
+    return None
+
+
+def _run_review(diff_text: str, review: Review) -> tuple[list[Finding], str]:
+    """Run the student's review; return the usable findings and a note for the student."""
+    try:
+        returned = review(diff_text)
+    except NotImplementedError:
+        return [], "Write review() in the exercise, then run this cell again to see its findings."
+    except Exception as error:  # noqa: BLE001 - show the student's error instead of failing
+        return [], f"review() raised {type(error).__name__}: {error}"
+    try:
+        given = list(returned)
+    except TypeError:
+        return [], f"review() must return a list of findings, not {type(returned).__name__}."
+    problems = [problem for problem in map(finding_problem, given) if problem]
+    findings: list[Finding] = [(f[0], f[1], f[2]) for f in given if finding_problem(f) is None]
+    note = f"{len(findings)} findings from your review."
+    if problems:
+        note += f" {len(problems)} could not be shown: {problems[0]}."
+    return findings, note
+
+
+class DiffView(ipywidgets.VBox):
+    """A diff with findings beside its lines, and a menu to show one file or all of them."""
+
+    def __init__(self, diff_text: str, findings: list[Finding], note: str) -> None:
+        """Build the view; see :func:`diff_view`."""
+        try:
+            paths = [patched.path for patched in PatchSet(diff_text)]
+        except UnidiffParseError:
+            paths = []
+        self.diff_text, self.findings = diff_text, findings
+        self.note = ipywidgets.HTML(f'<p style="font-family: sans-serif;">{html.escape(note)}</p>')
+        self.files = ipywidgets.Dropdown(
+            options=[("all files", None)] + [(path, path) for path in paths],
+            value=None,
+            description="Show:",
+        )
+        self.body = ipywidgets.HTML(render_diff(diff_text, findings))
+        self.files.observe(self._show_file, names="value")
+        super().__init__([self.note, self.files, self.body])
+
+    def _show_file(self, change: dict[str, object]) -> None:
+        only = change["new"]
+        self.body.value = render_diff(
+            self.diff_text, self.findings, only if isinstance(only, str) else None
+        )
+
+
+def diff_view(diff_text: str, review: Review | None = None) -> DiffView:
     """Return a widget showing the diff, with the findings of ``review(diff_text)`` if given.
 
-    A ``review`` that is not written yet (it raises ``NotImplementedError``) or that fails shows
-    the plain diff with a note saying why its findings are missing.
+    A ``review`` that is not written yet (it raises ``NotImplementedError``), that fails, or that
+    returns findings of the wrong shape shows the diff with a note saying what went wrong.
     """
-    note = ""
-    findings: list[Finding] = []
-    if review is not None:
-        try:
-            findings = [tuple(finding) for finding in review(diff_text)]  # type: ignore[misc]
-            bad = [f for f in findings if len(f) != 3]
-            if bad:
-                note = f"Each finding must be (file, line, category); got {bad[0]!r}."
-                findings = [f for f in findings if len(f) == 3]
-            else:
-                note = f"{len(findings)} findings from your review."
-        except NotImplementedError:
-            note = "Write review() in the exercise, then run this cell again to see its findings."
-        except Exception as error:  # noqa: BLE001 - show the student's error instead of failing
-            note = f"review() raised {type(error).__name__}: {error}"
-    body = render_diff(diff_text, findings)
-    return ipywidgets.HTML(f'<p style="font-family: sans-serif;">{html.escape(note)}</p>{body}')
+    findings, note = _run_review(diff_text, review) if review is not None else ([], "")
+    return DiffView(diff_text, findings, note)

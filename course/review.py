@@ -17,12 +17,12 @@ from course.gitsandbox import Branch, Commit, apply_history, git, git_sandbox
 #: What a review finding may be about, with the question a reviewer asks for each.
 CATEGORIES: dict[str, str] = {
     "leakage": "Is a statistic or model fitted on data that includes the test part?",
-    "off-by-one": "Does a slice bound written as `name - 1` or `name + 1` lose or repeat a row?",
+    "off-by-one": "Does a slice bound ending in `- 1` or `+ 1` lose or repeat a row?",
     "mutable-default": "Is a list, dict or set used as a default value, shared between calls?",
     "swallowed-exception": "Does an `except` do nothing but `pass`, hiding the error?",
     "wrong-axis": "Is a per-feature statistic taken along axis=1, across each row?",
     "misleading-name": "Does a name say `train` for something about test data, or the reverse?",
-    "missing-test": "Does a changed source file come without a change to its test file?",
+    "missing-test": "Does a changed source file come without a change to its `test_` file?",
 }
 
 FileContent = str | bytes | None

@@ -7,7 +7,7 @@ import ipywidgets
 from unidiff import PatchSet
 
 from course.diffview import diff_view, render_diff
-from course.review import CATEGORIES, SENSOR_CHANGES, pull_request_diff, sensor_pull_request
+from course.review import SENSOR_CHANGES, pull_request_diff, sensor_pull_request
 
 
 def rows_by_line(page):
@@ -65,9 +65,30 @@ def test_the_lesson_pull_request_adds_the_new_module_whole():
     assert added == SENSOR_CHANGES["src/sensors/prepare.py"]
 
 
-def test_every_category_comes_with_a_reviewers_question():
-    assert len(CATEGORIES) == 7
-    assert all(question.endswith("?") for question in CATEGORIES.values())
+def test_a_renamed_and_edited_file_shows_its_old_name_and_counts():
+    body = "".join(f"line {n}\n" for n in range(20))
+    diff = pull_request_diff(
+        {"old.py": body},
+        {"new.py": body.replace("line 3", "line three")},
+        renames={"old.py": "new.py"},
+    )
+    rows = rows_by_line(render_diff(diff, [("new.py", 4, "off-by-one")]))
+    assert "renamed from old.py, +1 −1" in rows[("new.py", 0)]
+    assert badges(rows[("new.py", 4)]) == ["off-by-one"]
+
+
+def test_a_missing_final_newline_is_a_marker_not_a_line():
+    diff = pull_request_diff({"a.py": "x = 1"}, {"a.py": "x = 2"})
+    page = render_diff(diff)
+    assert "\\ No newline at end of file" in page
+    assert set(rows_by_line(page)) == {("a.py", 0), ("a.py", 1)}
+
+
+def test_findings_never_land_on_removed_lines():
+    rows = rows_by_line(
+        render_diff(sensor_pull_request(), [("src/sensors/load.py", -1, "leakage")])
+    )
+    assert [b for row in rows.values() for b in badges(row)] == []
 
 
 def test_findings_appear_beside_the_line_they_name_and_nowhere_else():
@@ -122,12 +143,39 @@ def test_the_view_runs_the_students_review_and_explains_what_went_wrong():
         assert diff_text == diff
         return [["src/sensors/load.py", 6, "mutable-default"], ("src/sensors/load.py", 17)]
 
-    assert isinstance(diff_view(diff), ipywidgets.HTML)
-    assert "Write review() in the exercise" in diff_view(diff, unfinished).value
-    assert "review() raised ZeroDivisionError" in diff_view(diff, crashing).value
-    shown = diff_view(diff, two_findings).value
-    assert "must be (file, line, category)" in shown
-    assert badges(rows_by_line(shown)[("src/sensors/load.py", 6)]) == ["mutable-default"]
+    def not_a_list(diff_text):
+        return 42
+
+    def strings(diff_text):
+        return ["abc", ("src/sensors/load.py", "6", "leakage")]
+
+    assert isinstance(diff_view(diff), ipywidgets.VBox)
+    assert "Write review() in the exercise" in diff_view(diff, unfinished).note.value
+    assert "review() raised ZeroDivisionError" in diff_view(diff, crashing).note.value
+    assert "must return a list of findings, not int" in diff_view(diff, not_a_list).note.value
+    view = diff_view(diff, two_findings)
+    assert "1 findings from your review. 1 could not be shown" in view.note.value
+    assert "must be (file, line, category)" in view.note.value
+    assert badges(rows_by_line(view.body.value)[("src/sensors/load.py", 6)]) == ["mutable-default"]
+    assert (
+        "0 findings from your review. 2 could not be shown" in diff_view(diff, strings).note.value
+    )
+
+
+def test_the_file_menu_shows_one_file_or_all():
+    view = diff_view(sensor_pull_request())
+    assert [label for label, _ in view.files.options] == [
+        "all files",
+        "src/sensors/load.py",
+        "src/sensors/prepare.py",
+    ]
+    view.files.value = "src/sensors/prepare.py"
+    assert {file for file, _ in rows_by_line(view.body.value)} == {"src/sensors/prepare.py"}
+    view.files.value = None
+    assert {file for file, _ in rows_by_line(view.body.value)} == {
+        "src/sensors/load.py",
+        "src/sensors/prepare.py",
+    }
 
 
 def test_text_that_is_not_a_diff_gets_a_message():

@@ -11,4 +11,7 @@ def prepare(X, y, test_fraction=0.2):
     else:
         X_train, X_test, y_train, y_test = train_test_split(X, y, test_size=n_test, shuffle=False)
     scaler = StandardScaler()
-    return scaler.fit_transform(X_train), scaler.transform(X_test), y_train, y_test
+    X_train = scaler.fit_transform(X_train)
+    if len(X_test):  # StandardScaler refuses an empty array
+        X_test = scaler.transform(X_test)
+    return X_train, X_test, y_train, y_test
