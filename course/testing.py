@@ -7,7 +7,7 @@ from typing import Any
 
 
 def expect_error(
-    error: type[BaseException], function: Callable[..., Any], *args: Any, hint: str = ""
+    error: type[BaseException], function: Callable[..., Any], *args: object, hint: str = ""
 ) -> None:
     """Check that ``function(*args)`` raises ``error``; fail with a helpful message otherwise.
 
