@@ -123,7 +123,12 @@ def render_diff(
                     notes = _badges(placed.get((patched.path, line.target_line_no), ()))
                 rows.append(
                     _row(
-                        line.source_line_no, line.target_line_no, line.line_type, text, style, notes
+                        line.source_line_no,
+                        line.target_line_no,
+                        line.line_type,
+                        text,
+                        style,
+                        notes,
                     )
                 )
     stray = sorted(

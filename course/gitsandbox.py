@@ -60,7 +60,11 @@ def git_environment(commit_number: int | None = None) -> dict[str, str]:
 
 
 def git(
-    repo: Path, *args: str, check: bool = True, strip: bool = True, commit_number: int | None = None
+    repo: Path,
+    *args: str,
+    check: bool = True,
+    strip: bool = True,
+    commit_number: int | None = None,
 ) -> str:
     """Run ``git`` in ``repo``, isolated from global config, and return what it printed.
 
@@ -137,7 +141,7 @@ Step = Commit | Branch | Switch | Merge
 
 
 def write_files(repo: Path, files: dict[str, str | bytes | None]) -> None:
-    """Write each file's content, making folders as needed; ``None`` leaves it for git to delete."""
+    """Write each file's content, making folders as needed; ``None`` leaves it to git to delete."""
     for name, content in files.items():
         path = repo / name
         if content is not None:
@@ -200,7 +204,9 @@ def fast_import_commits(repo: Path, commits: Sequence[Commit]) -> list[str]:
                 stream.append(f"D {name}\n".encode())
             else:
                 data = text if isinstance(text, bytes) else text.encode()
-                stream.append(f"M 100644 inline {name}\ndata {len(data)}\n".encode() + data + b"\n")
+                stream.append(
+                    f"M 100644 inline {name}\ndata {len(data)}\n".encode() + data + b"\n"
+                )
         stream.append(b"\n")
     subprocess.run(
         ["git", "fast-import", "--quiet"],

@@ -51,7 +51,7 @@ def is_written_answer(cell: NotebookNode) -> bool:
 
 @dataclass
 class Exercise:
-    """An autograded exercise: the answer cell a student writes and the test cells that grade it."""
+    """An autograded exercise: the answer cell a student writes and the test cells grading it."""
 
     name: str
     solution_index: int
@@ -60,7 +60,7 @@ class Exercise:
 
 
 def _snake_case(name: str) -> str:
-    """Return a class name in the snake case a test id uses: ``KanbanBoard`` -> ``kanban_board``."""
+    """Return a class name in the snake case of test ids: ``KanbanBoard`` -> ``kanban_board``."""
     return re.sub(r"(?<!^)(?=[A-Z])", "_", name).lower()
 
 

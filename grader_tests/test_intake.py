@@ -75,7 +75,8 @@ def test_last_line_prefers_the_real_cause_over_nbgraders_summary():
         "[ERROR] Traceback (most recent call last):\n"
         "    FileNotFoundError: [Errno 2] No such file or directory: 'alembic'\n"
         "[ERROR] There was an error processing assignment\n"
-        "nbgrader.converters.base.NbGraderException: Please see the the above traceback for details"
+        "nbgrader.converters.base.NbGraderException: "
+        "Please see the the above traceback for details"
     )
     assert last_line(log) == "FileNotFoundError: [Errno 2] No such file or directory: 'alembic'"
     assert last_line("just one line\n\n") == "just one line"

@@ -13,7 +13,8 @@ FAULTY = [
     "def double(x):\n    return 2 * x + (1 if x == 10 else 0)\n",
 ]
 STRONG = (
-    "def test_two():\n    assert double(2) == 4\n\ndef test_minus():\n    assert double(-3) == -6\n"
+    "def test_two():\n    assert double(2) == 4\n\n"
+    "def test_minus():\n    assert double(-3) == -6\n"
 )
 CALL_NEEDS_ARGUMENT = "def test_needs_x():\n    with pytest.raises(TypeError):\n        double()\n"
 WEAK = "def test_type():\n    assert isinstance(double(2), int)\n"

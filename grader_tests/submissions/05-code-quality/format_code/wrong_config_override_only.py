@@ -1,0 +1,24 @@
+# Wrong: overrides only the line length with --config instead of using --isolated, so the other
+# settings of a project's pyproject.toml (its quote style) still apply.
+def format_code(source, line_length=88):
+    """Return ``source`` formatted by ``ruff format`` with its default settings.
+
+    Args:
+        source: Python code, as text.
+        line_length: the line length the formatter aims for.
+
+    Returns:
+        The formatted code.
+
+    Raises:
+        ValueError: if ruff cannot format the code.
+    """
+    result = subprocess.run(
+        [sys.executable, "-m", "ruff", "format", "--config", f"line-length = {line_length}", "-"],
+        input=source,
+        capture_output=True,
+        text=True,
+    )
+    if result.returncode != 0:
+        raise ValueError(result.stderr.strip())
+    return result.stdout
