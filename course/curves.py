@@ -1,9 +1,9 @@
 """A learning-curve explorer for the lesson on data versus algorithms.
 
-The explorer only *draws* curves: it calls the student's own ``learning_curve`` function for
-each model the first time that model is chosen, keeps the result, and plots every curve computed
-so far on a logarithmic size axis, with the chosen model and training size marked. Changing the
-size or going back to a model already seen only redraws, which takes a few tens of milliseconds.
+The explorer only *draws* curves: it calls the student's own ``learning_curve`` function once
+per model (all at the start, or each when first chosen), keeps the results, and plots every curve
+computed so far on a logarithmic size axis, with the chosen model and training size marked.
+Changing the size or the model afterwards only redraws, which takes about a tenth of a second.
 """
 
 from __future__ import annotations
@@ -29,6 +29,7 @@ class CurveExplorer(ipywidgets.VBox):
         y: object,
         train_sizes: Sequence[int],
         seed: int = 0,
+        precompute: bool = True,
     ) -> None:
         """Build the explorer; see :func:`curve_explorer`."""
         if not models or not train_sizes:
@@ -46,6 +47,9 @@ class CurveExplorer(ipywidgets.VBox):
         self.model.observe(self._redraw, names="value")
         self.size.observe(self._redraw, names="value")
         super().__init__([ipywidgets.HBox([self.model, self.size]), self.message, self.picture])
+        for name in self._models if precompute else []:
+            if self._compute(name):
+                break  # the student's function fails: the message says why, once
         self._redraw()
 
     def curve(self, name: str) -> Curve:
@@ -62,14 +66,20 @@ class CurveExplorer(ipywidgets.VBox):
         matches = [p for p in self.curves.get(self.model.value, []) if p[0] == self.size.value]
         return matches[0] if matches else None
 
-    def _redraw(self, change: object = None) -> None:
+    def _compute(self, name: str) -> str:
+        """Compute a curve if needed; return, and show, why it failed ("" if it did not)."""
         try:
-            self.curve(self.model.value)
-            self.message.value = ""
+            self.curve(name)
+            problem = ""
         except NotImplementedError:
-            self.message.value = "Write learning_curve in Exercise 3 to see the curves here."
+            problem = "Write learning_curve in Exercise 3 to see the curves here."
         except Exception as error:  # noqa: BLE001 - show the student's error instead of failing
-            self.message.value = f"learning_curve raised {type(error).__name__}: {error}"
+            problem = f"learning_curve raised {type(error).__name__}: {error}"
+        self.message.value = problem
+        return problem
+
+    def _redraw(self, change: object = None) -> None:
+        self._compute(self.model.value)
         self.figure.clear()
         axes = self.figure.add_subplot()
         for name, points in self.curves.items():
@@ -110,6 +120,7 @@ def curve_explorer(
     y: object,
     train_sizes: Sequence[int],
     seed: int = 0,
+    precompute: bool = True,
 ) -> CurveExplorer:
     """Return an explorer that plots ``learning_curve(make_model, X, y, train_sizes, seed)``.
 
@@ -120,5 +131,7 @@ def curve_explorer(
         y: the labels.
         train_sizes: the training-set sizes to measure, smallest first.
         seed: the seed passed on to ``learning_curve``.
+        precompute: compute every model's curve at once, so that all are drawn from the start;
+            otherwise each is computed the first time it is chosen.
     """
-    return CurveExplorer(learning_curve, models, X, y, train_sizes, seed)
+    return CurveExplorer(learning_curve, models, X, y, train_sizes, seed, precompute)

@@ -18,9 +18,9 @@ def fake_learning_curve(calls):
     return learning_curve
 
 
-def explorer(calls):
+def explorer(calls, precompute=False):
     models = {"fast": lambda: "fast", "slow": lambda: "slow"}
-    return curve_explorer(fake_learning_curve(calls), models, "X", "y", SIZES, seed=3)
+    return curve_explorer(fake_learning_curve(calls), models, "X", "y", SIZES, 3, precompute)
 
 
 def test_the_first_model_is_drawn_at_the_largest_size_on_a_log_axis():
@@ -67,3 +67,28 @@ def test_an_unwritten_or_failing_learning_curve_gives_a_message():
 def test_no_models_or_sizes_is_an_error():
     with pytest.raises(ValueError, match="at least one model"):
         curve_explorer(fake_learning_curve([]), {}, None, None, SIZES)
+
+
+def test_precomputed_curves_are_all_drawn_and_the_chosen_point_is_starred():
+    calls = []
+    view = explorer(calls, precompute=True)
+    assert [name for name, _, _ in calls] == ["fast", "slow"]
+    lines = view.figure.axes[0].get_lines()
+    assert [line.get_label() for line in lines if line.get_marker() == "o"] == ["fast", "slow"]
+    stars = [line for line in lines if line.get_marker() == "*"]
+    assert len(stars) == 1 and list(stars[0].get_xydata()[0]) == [1000, 0.9]
+    view.model.value = "slow"
+    stars = [line for line in view.figure.axes[0].get_lines() if line.get_marker() == "*"]
+    assert list(stars[0].get_xydata()[0]) == [1000, 0.95] and len(calls) == 2
+
+
+def test_a_failing_function_is_reported_once_when_precomputing():
+    calls = []
+
+    def unwritten(*args):
+        calls.append(args)
+        raise NotImplementedError
+
+    view = curve_explorer(unwritten, {"a": object, "b": object}, None, None, [1])
+    assert "Write learning_curve" in view.message.value
+    assert len(calls) == 2  # once when precomputing stopped at the first, once to draw it

@@ -11,7 +11,6 @@ def cheapest(options):
     if not options:
         raise ValueError("no options to compare")
     ranked = sorted(
-        (cost_per_experiment(o["hourly_price"], o["gpus"], o["hours"]), o["name"])
-        for o in options
+        (cost_per_experiment(o["hourly_price"], o["gpus"], o["hours"]), o["name"]) for o in options
     )
     return ranked[0][1], ranked[0][0]

@@ -4,7 +4,7 @@ def _line(curve):
     xs = [math.log2(size) for size, _ in curve]
     ys = [accuracy for _, accuracy in curve]
     mean_x, mean_y = sum(xs) / len(xs), sum(ys) / len(ys)
-    covariance = sum((x - mean_x) * (y - mean_y) for x, y in zip(xs, ys))
+    covariance = sum((x - mean_x) * (y - mean_y) for x, y in zip(xs, ys, strict=True))
     variance = sum((x - mean_x) ** 2 for x in xs)
     slope = covariance / variance
     return slope, mean_y - slope * mean_x

@@ -1,4 +1,4 @@
-# Wrong: holds out a quarter without stratify=y, so the classes of the test set drift from the data's.
+# Wrong: holds out a quarter without stratify=y, so the test set's classes drift from the data's.
 def learning_curve(make_model, X, y, train_sizes, seed=0):
     X_pool, X_test, y_pool, y_test = train_test_split(X, y, test_size=0.25, random_state=seed)
     if any(not 1 <= size <= len(X_pool) for size in train_sizes):
