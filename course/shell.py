@@ -2,8 +2,10 @@
 
 Commands run with ``bash --noprofile --norc`` in the folder given, with a small fixed
 environment (``LC_ALL=C``, so that sorting and messages are the same on every machine, and
-``HOME`` set to the folder), in a process group of their own that is killed whole when the time
-limit is reached.
+``HOME`` set to the folder), in a process group of their own that is killed whole when the run
+ends or its time is up. Output is captured in files and cut off after ``MAX_OUTPUT`` bytes, and
+no file written may grow beyond 10 MB. These limits keep a runaway command from hanging or
+flooding the grader; they are not a security boundary (a command can still ``cd ..``).
 """
 
 from __future__ import annotations
@@ -13,9 +15,12 @@ import shlex
 import shutil
 import signal
 import subprocess
+import sysconfig
+import tempfile
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import IO
 
 from course.gitsandbox import write_files
 
@@ -40,25 +45,55 @@ def bash_environment(folder: Path) -> dict[str, str]:
     }
 
 
+#: The most a run may print, per stream; more is cut off (and said so).
+MAX_OUTPUT = 1_000_000
+#: The largest file a run may write, in 1024-byte blocks (bash's ``ulimit -f``): 10 MB.
+MAX_FILE_BLOCKS = 10_240
+
+
 def _run(arguments: list[str], folder: Path, timeout: float) -> BashRun:
-    """Run ``arguments`` in ``folder``; kill its whole process group when time is up."""
-    process = subprocess.Popen(
-        arguments,
-        cwd=folder,
-        env=bash_environment(folder),
-        stdin=subprocess.DEVNULL,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-        start_new_session=True,
-    )
-    try:
-        stdout, stderr = process.communicate(timeout=timeout)
-    except subprocess.TimeoutExpired:
-        os.killpg(process.pid, signal.SIGKILL)
-        process.communicate()
-        raise TimeoutError(f"bash did not finish within {timeout:g} seconds") from None
-    return BashRun(stdout, stderr, process.returncode)
+    """Run ``arguments`` in ``folder``; kill its whole process group when it ends or time is up.
+
+    Output goes to temporary files, not pipes, so a background process that keeps a pipe open
+    cannot make the caller wait, and only the first ``MAX_OUTPUT`` bytes are read back.
+    """
+    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
+        process = subprocess.Popen(
+            arguments,
+            cwd=folder,
+            env=bash_environment(folder),
+            stdin=subprocess.DEVNULL,
+            stdout=out,
+            stderr=err,
+            start_new_session=True,
+        )
+        try:
+            process.wait(timeout=timeout)
+            timed_out = False
+        except subprocess.TimeoutExpired:
+            timed_out = True
+        finally:
+            try:  # whatever it left running in the background goes too
+                os.killpg(process.pid, signal.SIGKILL)
+            except ProcessLookupError:
+                pass
+            process.wait()
+        if timed_out:
+            raise TimeoutError(f"bash did not finish within {timeout:g} seconds")
+        return BashRun(_read(out), _read(err), process.returncode)
+
+
+def _read(stream: IO[bytes]) -> str:
+    """Return what a run wrote to ``stream``, at most ``MAX_OUTPUT`` bytes of it."""
+    stream.seek(0)
+    data = stream.read(MAX_OUTPUT + 1)
+    text = data[:MAX_OUTPUT].decode("utf-8", errors="replace")
+    return text + "\n[output cut off here]\n" if len(data) > MAX_OUTPUT else text
+
+
+def _limited(command: str) -> str:
+    """Return ``command`` preceded by a limit on the size of the files it may write."""
+    return f"ulimit -f {MAX_FILE_BLOCKS}\n{command}"
 
 
 def run_bash(command: str, folder: Path, args: Sequence[str] = (), timeout: float = 10) -> BashRun:
@@ -73,7 +108,8 @@ def run_bash(command: str, folder: Path, args: Sequence[str] = (), timeout: floa
     Raises:
         TimeoutError: if it runs longer than ``timeout``.
     """
-    return _run(["bash", "--noprofile", "--norc", "-c", command, "bash", *args], folder, timeout)
+    arguments = ["bash", "--noprofile", "--norc", "-c", _limited(command), "bash", *args]
+    return _run(arguments, folder, timeout)
 
 
 def run_script(
@@ -89,18 +125,30 @@ def run_script(
         TimeoutError: if it runs longer than ``timeout``.
     """
     (folder / name).write_text(script, encoding="utf-8")
-    return _run(["bash", "--noprofile", "--norc", name, *args], folder, timeout)
+    start = _limited('exec bash --noprofile --norc "$@"')
+    return _run(
+        ["bash", "--noprofile", "--norc", "-c", start, "bash", name, *args], folder, timeout
+    )
+
+
+def shellcheck() -> str | None:
+    """Return the ShellCheck program: the one installed with this Python, else one on PATH."""
+    beside_python = os.pathsep.join([sysconfig.get_path("scripts"), os.environ.get("PATH", "")])
+    return shutil.which("shellcheck", path=beside_python)
 
 
 def shellcheck_findings(script: str) -> list[str] | None:
-    """Return ShellCheck's findings on a Bash script, or None when ShellCheck is not installed.
+    """Return ShellCheck's findings on a script, or None when ShellCheck is not installed.
 
-    Each finding reads ``line N: SCxxxx (severity) message``.
+    Every severity but "style" counts. ShellCheck learns the shell from the script's first line
+    (``#!/usr/bin/env bash``); a script without one gets a finding for that. Each finding reads
+    ``line N: SCxxxx (severity) message``.
     """
-    if shutil.which("shellcheck") is None:
+    program = shellcheck()
+    if program is None:
         return None
     result = subprocess.run(
-        ["shellcheck", "--shell=bash", "--format=gcc", "-"],
+        [program, "--severity=info", "--format=gcc", "-"],
         input=script,
         capture_output=True,
         text=True,

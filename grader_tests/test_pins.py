@@ -27,7 +27,13 @@ def conda_pins() -> tuple[dict[str, str], str]:
     environment = yaml.safe_load((REPO_ROOT / "environment.yml").read_text())
     pins, python = {}, ""
     for entry in environment["dependencies"]:
-        assert isinstance(entry, str), "install everything from conda-forge, with pins"
+        if isinstance(entry, dict):  # the pip section, for what conda-forge does not package
+            assert set(entry) == {"pip"}, f"unexpected section {entry}"
+            for line in entry["pip"]:
+                (spec,) = Requirement(line).specifier
+                assert spec.operator == "==", f"{line}: pin with =="
+                pins[canonicalize_name(Requirement(line).name)] = spec.version
+            continue
         name, _, version = entry.partition("=")
         if name == "python":
             python = version

