@@ -1,0 +1,11 @@
+# Wrong: wc -l on the files prints one count per file (headers included) and a total, not one
+# number.
+def one_liners():
+    return {
+        "count_rows": "wc -l -- *.csv",
+        "largest_three": (
+            "find . -maxdepth 1 -type f -printf '%s %f\\n' | sort -rn | head -n 3 | cut -d' ' -f2-"
+        ),
+        "find_todos": "grep -rn --include='*.py' TODO . | cut -d: -f1,2 | sed 's|^\\./||' | sort",
+        "rename_jpeg": 'shopt -s nullglob; for f in *.jpeg; do mv -- "$f" "${f%.jpeg}.jpg"; done',
+    }

@@ -1,0 +1,10 @@
+# Wrong: searches every file, not only the .py files (README.md, notes.txt...).
+def one_liners():
+    return {
+        "count_rows": "tail -q -n +2 -- *.csv | wc -l",
+        "largest_three": (
+            "find . -maxdepth 1 -type f -printf '%s %f\\n' | sort -rn | head -n 3 | cut -d' ' -f2-"
+        ),
+        "find_todos": "grep -rn TODO . | cut -d: -f1,2 | sed 's|^\\./||' | sort",
+        "rename_jpeg": 'shopt -s nullglob; for f in *.jpeg; do mv -- "$f" "${f%.jpeg}.jpg"; done',
+    }

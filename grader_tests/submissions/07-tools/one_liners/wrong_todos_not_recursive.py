@@ -1,0 +1,10 @@
+# Wrong: greps the .py files of the folder itself, not those in subfolders.
+def one_liners():
+    return {
+        "count_rows": "tail -q -n +2 -- *.csv | wc -l",
+        "largest_three": (
+            "find . -maxdepth 1 -type f -printf '%s %f\\n' | sort -rn | head -n 3 | cut -d' ' -f2-"
+        ),
+        "find_todos": "grep -Hn TODO -- *.py | cut -d: -f1,2 | sort",
+        "rename_jpeg": 'shopt -s nullglob; for f in *.jpeg; do mv -- "$f" "${f%.jpeg}.jpg"; done',
+    }
