@@ -9,10 +9,14 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import nbformat
+from nbgrader.api import Gradebook
 from nbgrader.apps import NbGraderAPI
 
 from course import pipeline
+from course.isolation import GRADING_NOTES
 from course.layout import module_ids, student_file
+from course.notebooks import line_regions
+from course.settings import MAX_NOTEBOOK_BYTES
 
 
 @dataclass(frozen=True)
@@ -50,7 +54,13 @@ def unreadable_reason(notebook: Path) -> str | None:
     JSON); everything else is left to nbgrader, which grades many slightly malformed notebooks.
     """
     if not notebook.is_file():
-        return f"no {notebook.name} in the submission"
+        others = sorted(p.name for p in notebook.parent.glob("*.ipynb"))
+        found = f" (it holds {', '.join(others)})" if others else ""
+        return f"no {notebook.name} in the submission{found}"
+    size = notebook.stat().st_size
+    if size > MAX_NOTEBOOK_BYTES:
+        limit = MAX_NOTEBOOK_BYTES // 2**20
+        return f"{notebook.name} is {size / 2**20:.0f} MB, over the {limit} MB limit"
     try:
         json.loads(notebook.read_text(encoding="utf-8"))
     except OSError as error:
@@ -77,17 +87,62 @@ def failure_reason(notebook: Path, error: pipeline.NbgraderStepError) -> str:
     return str(error)
 
 
+def _shown(source: str) -> list[str]:
+    """Return the non-blank lines of a cell that students see (hidden tests left out)."""
+    return [
+        line.rstrip()
+        for region, line in line_regions(source)
+        if region == "visible" and line.strip()
+    ]
+
+
+def tamper_notes(api: NbGraderAPI, module: str, notebook: Path) -> list[str]:
+    """Say which locked or test cells a submission changed, deleted or duplicated.
+
+    nbgrader restores a changed locked cell from the gradebook's copy before it runs anything,
+    and a duplicated grade id cannot score twice; the notes tell the instructor it happened.
+    """
+    submitted = nbformat.read(str(notebook), as_version=4)
+    with Gradebook(api.coursedir.db_url, api.coursedir.course_id) as gradebook:
+        cells = gradebook.find_notebook(module, module).source_cells
+        locked = {cell.name: cell.source for cell in cells if cell.locked}
+    found: dict[str, list[str]] = {}
+    for cell in submitted.cells:
+        grade_id = cell.get("metadata", {}).get("nbgrader", {}).get("grade_id")
+        if grade_id in locked:
+            found.setdefault(grade_id, []).append(cell.source)
+    if locked and not found:
+        return [f"{notebook.name} holds none of {module}'s cells (another module's notebook?)"]
+    notes = []
+    for name, source in locked.items():
+        copies = found.get(name, [])
+        if not copies:
+            notes.append(f"{name} deleted")
+        elif len(copies) > 1:
+            notes.append(f"{name} duplicated")
+        elif _shown(copies[0]) != _shown(source):
+            notes.append(f"{name} edited (restored before grading)")
+    return [f"tampering: {', '.join(notes)}"] if notes else []
+
+
 def grade_submission(api: NbGraderAPI, root: Path, student: str, module: str) -> Outcome:
     """Grade one submission with nbgrader; a submission that cannot be graded scores zero."""
     notebook = student_file(root, "submitted", student, module)
     # a regrade that fails must not leave the previous grade's feedback page behind
     shutil.rmtree(student_file(root, "feedback", student, module).parent, ignore_errors=True)
     problem = unreadable_reason(notebook)
+    notes: list[str] = []
     if problem is None:
+        try:
+            notes += tamper_notes(api, module, notebook)
+        except Exception as error:  # noqa: BLE001 - nbgrader itself will say what is wrong
+            notes.append(f"cells not compared ({type(error).__name__})")
+        GRADING_NOTES.pop((student, module), None)
         try:
             pipeline.autograde(api, module, student)
         except pipeline.NbgraderStepError as error:
             problem = failure_reason(notebook, error)
+        notes += GRADING_NOTES.pop((student, module), [])
     if problem is not None:
         pipeline.record_zero(api, module, student)
     else:
@@ -95,6 +150,8 @@ def grade_submission(api: NbGraderAPI, root: Path, student: str, module: str) ->
             pipeline.generate_feedback(api, module, student)
         except pipeline.NbgraderStepError as error:  # the grade stands; only the page is missing
             problem = f"graded, but no feedback page: {error}"
+    if notes:
+        problem = "; ".join(([problem] if problem else []) + notes)
     score = pipeline.read_score(api, module, student)
     if score is None:  # autograde or record_zero always leaves one; this would be an nbgrader bug
         raise RuntimeError(f"the gradebook has no submission of {module} by {student}")

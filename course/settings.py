@@ -16,6 +16,18 @@ COURSE_ID = "seven-practices"
 #: Seconds one cell may run while nbgrader executes a submission before it is interrupted.
 CELL_TIMEOUT_SECONDS = 60
 
+#: Limits on each graded notebook, as SandboxedExecute traits (see course/isolation.py).
+SANDBOX_LIMITS = {
+    "wall_seconds": 600,  # the whole notebook
+    "memory_mb": 2048,  # address space of each process
+    "max_processes": 256,  # processes and threads at once (needs a pids cgroup)
+    "max_output_bytes": 1_000_000,  # output kept per cell
+    "allow_network": False,
+}
+
+#: A submitted notebook larger than this is not opened: it scores zero with a reason.
+MAX_NOTEBOOK_BYTES = 20 * 1024 * 1024
+
 
 def gradebook_url(root: Path) -> str:
     """Return the SQLAlchemy URL of the SQLite gradebook kept in a course folder."""
@@ -37,6 +49,18 @@ def nbgrader_config(root: Path, db_url: str | None = None) -> Config:
     config.CourseDirectory.ignore = [".ipynb_checkpoints", "*.pyc", "__pycache__", "feedback"]
     config.Execute.timeout = CELL_TIMEOUT_SECONDS
     config.Execute.interrupt_on_timeout = True
+    # nbgrader's pipeline, with execution moved into a sandbox with limits (course/isolation.py)
+    config.Autograde.autograde_preprocessors = [
+        "course.isolation.SandboxedExecute",
+        "nbgrader.preprocessors.IgnorePattern",
+        "nbconvert.preprocessors.ClearMetadataPreprocessor",
+        "nbgrader.preprocessors.LimitOutput",
+        "nbgrader.preprocessors.SaveAutoGrades",
+        "nbgrader.preprocessors.AssignLatePenalties",
+        "nbgrader.preprocessors.CheckCellMetadata",
+    ]
+    for name, value in SANDBOX_LIMITS.items():
+        setattr(config.SandboxedExecute, name, value)
     # Long outputs and tracebacks are cut so that one noisy submission cannot bloat the feedback.
     config.LimitOutput.max_lines = 500
     config.LimitOutput.max_traceback = 50
