@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import shutil
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -172,6 +172,7 @@ def grade_course(
     db_url: str | None = None,
     modules: list[str] | None = None,
     progress: Callable[[str], None] = lambda _line: None,
+    limits: Mapping[str, object] | None = None,
 ) -> list[Outcome]:
     """Grade every submission in ``root/submitted``, then export all grades to grades.csv.
 
@@ -180,8 +181,9 @@ def grade_course(
         db_url: the gradebook's SQLAlchemy URL; the course's SQLite file when omitted.
         modules: the modules to grade; every module in ``root/source`` when omitted.
         progress: called with one line per graded submission.
+        limits: overrides of the grading limits (course.settings.SANDBOX_LIMITS, cell_timeout).
     """
-    api = pipeline.nbgrader_api(root, db_url)
+    api = pipeline.nbgrader_api(root, db_url, limits)
     modules = modules or module_ids(root)
     for module in modules:
         if not pipeline.is_released(api, module):

@@ -24,11 +24,13 @@ from __future__ import annotations
 
 import ast
 import os
+import secrets
 import shutil
 import signal
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 import uuid
 from collections.abc import Iterator
@@ -43,6 +45,7 @@ from traitlets import Bool, Integer
 
 from course.layout import REPO_ROOT
 from course.pipeline import write_kernel_profile
+from course.runner import read_reports
 
 #: Notes for the report, per (student, module): limits that could not be enforced, tampering,
 #: cells that did not run. Filled while nbgrader autogrades; read and cleared by the caller.
@@ -97,43 +100,140 @@ def pids_cgroup(limit: int) -> Iterator[Path | None]:
                     time.sleep(0.05)
 
 
-def module_patches(nb: NotebookNode) -> list[str]:
-    """Return the places where a notebook's code replaces parts of modules or of Python itself.
-
-    Tests rely on functions of the modules they use (``np.allclose``, ``math.isclose``,
-    ``course.shell``...) and on builtins. Code that assigns to an attribute of an imported
-    module, to ``builtins`` or ``__builtins__``, or into ``sys.modules`` could make any test
-    pass, so the grader refuses it.
-    """
-    findings = []
+def _student_cells(nb: NotebookNode) -> Iterator[tuple[int, ast.Module]]:
+    """Yield (index, parsed source) of the code cells a student wrote: not locked, not tests."""
     for index, cell in enumerate(nb.cells):
-        if cell.cell_type != "code":
+        info = cell.metadata.get("nbgrader", {})
+        if cell.cell_type != "code" or info.get("locked") or info.get("grade"):
             continue
         try:
-            tree = ast.parse(cell.source)
+            yield index, ast.parse(cell.source)
         except SyntaxError:
             continue
-        modules = {"builtins", "__builtins__", "sys"}
+
+
+def module_patches(nb: NotebookNode) -> list[str]:
+    """Return the places where a student's code replaces parts of modules or of Python itself.
+
+    Tests rely on the functions of the modules they use (``np.allclose``, ``math.isclose``,
+    ``course.shell``...) and on builtins. A student cell that assigns to an attribute of an
+    imported module (``math.isclose = ...``, or ``setattr`` on it), to ``builtins`` or
+    ``__builtins__``, or into ``sys.modules`` could make any test pass, so the grader refuses it.
+    """
+    findings = []
+    for index, tree in _student_cells(nb):
+        modules = {"builtins", "__builtins__"}
         for node in ast.walk(tree):
             if isinstance(node, ast.Import):
                 modules |= {(a.asname or a.name).split(".")[0] for a in node.names}
             elif isinstance(node, ast.ImportFrom):
                 modules |= {a.asname or a.name for a in node.names}
         for node in ast.walk(tree):
-            targets = []
-            if isinstance(node, (ast.Assign, ast.AugAssign, ast.AnnAssign)):
-                targets = node.targets if isinstance(node, ast.Assign) else [node.target]
-            elif isinstance(node, ast.Call) and isinstance(node.func, ast.Name):
-                if node.func.id in {"setattr", "delattr"} and node.args:
-                    targets = [ast.Attribute(value=node.args[0], attr="?", ctx=ast.Store())]
+            targets: list[ast.expr] = []
+            if isinstance(node, ast.Assign):
+                targets = node.targets
+            elif isinstance(node, (ast.AugAssign, ast.AnnAssign)):
+                targets = [node.target]
+            elif isinstance(node, ast.Delete):
+                targets = node.targets
+            elif (
+                isinstance(node, ast.Call)
+                and isinstance(node.func, ast.Name)
+                and node.func.id in {"setattr", "delattr"}
+                and node.args
+            ):
+                targets = [ast.Attribute(value=node.args[0], attr="...", ctx=ast.Store())]
             for target in targets:
-                base = target
-                while isinstance(base, (ast.Attribute, ast.Subscript)):
-                    base = base.value
-                if isinstance(target, (ast.Attribute, ast.Subscript)) and (
-                    isinstance(base, ast.Name) and base.id in modules
-                ):
+                replaces_attribute = (
+                    isinstance(target, ast.Attribute)
+                    and isinstance(target.value, ast.Name)
+                    and target.value.id in modules
+                )
+                fills_sys_modules = (
+                    isinstance(target, ast.Subscript)
+                    and isinstance(target.value, ast.Attribute)
+                    and target.value.attr == "modules"
+                    and isinstance(target.value.value, ast.Name)
+                    and target.value.value.id == "sys"
+                )
+                if replaces_attribute or fills_sys_modules:
                     findings.append(f"cell {index + 1} changes {ast.unparse(target)}")
+    return findings
+
+
+def _imports(tree: ast.Module) -> set[tuple[str, str]]:
+    """Return (name bound, what it names) for a cell's top-level imports: ("np", "numpy")."""
+    bound = set()
+    for node in tree.body:
+        if isinstance(node, ast.Import):
+            bound |= {(a.asname or a.name.split(".")[0], a.name) for a in node.names}
+        elif isinstance(node, ast.ImportFrom):
+            origin = "." * node.level + (node.module or "")
+            bound |= {(a.asname or a.name, f"{origin}.{a.name}") for a in node.names}
+    return bound
+
+
+def _bound_names(tree: ast.Module) -> set[str]:
+    """Return the names a cell's top-level statements bind, imports aside (see _imports)."""
+    names: set[str] = set()
+    for node in tree.body:
+        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+            names.add(node.name)
+        elif isinstance(node, (ast.Import, ast.ImportFrom)):
+            continue
+        else:
+            targets = []
+            if isinstance(node, ast.Assign):
+                targets = node.targets
+            elif isinstance(node, (ast.AugAssign, ast.AnnAssign, ast.For, ast.With)):
+                targets = [getattr(node, "target", None)] + [
+                    item.optional_vars for item in getattr(node, "items", [])
+                ]
+            for target in targets:
+                for inner in ast.walk(target) if target is not None else []:
+                    if isinstance(inner, ast.Name):
+                        names.add(inner.id)
+    return names
+
+
+def rebound_test_names(nb: NotebookNode) -> list[str]:
+    """Return where student cells rebind a name that the tests take from Python or the set-up.
+
+    Tests call builtins (``len``, ``sorted``) and what the locked set-up cells define
+    (``throwaway_folder``...). A student cell that rebinds one of those names after the set-up
+    would change what the tests check, so the grader refuses it. The exercises' own names are
+    the student's to define.
+    """
+    import builtins
+
+    def parsed(cell: NotebookNode) -> ast.Module | None:
+        try:
+            return ast.parse(cell.source)
+        except SyntaxError:
+            return None
+
+    meta = [cell.metadata.get("nbgrader", {}) for cell in nb.cells]
+    used: set[str] = set()
+    provided = set(dir(builtins))
+    imported: set[tuple[str, str]] = set()
+    for cell, info in zip(nb.cells, meta, strict=True):
+        tree = parsed(cell) if cell.cell_type == "code" else None
+        if tree is None:
+            continue
+        if info.get("grade"):
+            used |= {n.id for n in ast.walk(tree) if isinstance(n, ast.Name)}
+        elif info.get("locked"):
+            imported |= _imports(tree)
+            provided |= _bound_names(tree) | {name for name, _ in imported}
+    protected = used & provided
+    findings = []
+    for index, tree in _student_cells(nb):
+        # importing again what the set-up imported is fine; importing something else under
+        # that name is not
+        rebound = _bound_names(tree) | {name for name, _ in _imports(tree) - imported}
+        clashes = sorted(rebound & protected)
+        if clashes:
+            findings.append(f"cell {index + 1} rebinds {', '.join(clashes)}")
     return findings
 
 
@@ -141,6 +241,21 @@ def _error(reason: str) -> NotebookNode:
     return nbformat.v4.new_output(
         "error", ename="NotGraded", evalue=reason, traceback=[f"NotGraded: {reason}"]
     )
+
+
+def _timeouts(nb: NotebookNode) -> list[str]:
+    """Name the test cells that were interrupted because they ran past the cell time limit."""
+    stopped = [
+        cell.metadata.get("nbgrader", {}).get("grade_id", "?")
+        for cell in nb.cells
+        if cell.cell_type == "code"
+        and cell.metadata.get("nbgrader", {}).get("grade")
+        and any(
+            output.get("ename") in {"CellTimeoutError", "KeyboardInterrupt"}
+            for output in cell.get("outputs", [])
+        )
+    ]
+    return [f"timed out: {', '.join(stopped)}"] if stopped else []
 
 
 class SandboxedExecute(Execute):
@@ -159,9 +274,9 @@ class SandboxedExecute(Execute):
         """Execute ``nb`` in the sandbox and return it executed, as nbgrader's Execute does."""
         key = (resources["nbgrader"]["student"], resources["nbgrader"]["assignment"])
         notes = GRADING_NOTES.setdefault(key, [])
-        patches = module_patches(nb)
+        patches = module_patches(nb) + rebound_test_names(nb)
         if patches:
-            reason = "the notebook changes modules or builtins that tests rely on: "
+            reason = "refused: the notebook changes what the tests rely on: "
             notes.append(reason + "; ".join(patches))
             return self._refused(nb, reason + patches[0]), resources
         sandboxed = bubblewrap_works()
@@ -174,6 +289,7 @@ class SandboxedExecute(Execute):
             executed, status = self._run(nb, Path(scratch), sandboxed, notes)
         if status != "finished":
             notes.append(status)
+        notes += _timeouts(executed)
         return self._mark_unrun(executed, status), resources
 
     def _refused(self, nb: NotebookNode, reason: str) -> NotebookNode:
@@ -189,10 +305,10 @@ class SandboxedExecute(Execute):
                 cell.outputs = [_error(f"this cell did not run: {status}")]
         return nb
 
-    def _command(self, work: Path, scratch: Path, sandboxed: bool) -> list[str]:
+    def _command(self, work: Path, scratch: Path, sandboxed: bool, report_fd: int) -> list[str]:
         run = [
             sys.executable, "-m", "course.runner", str(work / "submission.ipynb"),
-            str(work / "executed.ipynb"), f"--timeout={int(self.timeout or 60)}",
+            f"--report-fd={report_fd}", f"--timeout={int(self.timeout or 60)}",
             f"--max-output={self.max_output_bytes}",
         ]  # fmt: skip
         limited = ["prlimit", f"--as={self.memory_mb * 1024 * 1024}", "--", *run]
@@ -209,7 +325,8 @@ class SandboxedExecute(Execute):
                 wrap += ["--ro-bind", str(folder), str(folder)]
         wrap += ["--bind", str(scratch), str(scratch), "--chdir", str(work)]
         wrap += ["--unshare-user", "--uid", "65534", "--gid", "65534", "--cap-drop", "ALL"]
-        wrap += ["--die-with-parent", "--new-session"]
+        # a pid namespace: when the run ends, everything it started ends with it
+        wrap += ["--die-with-parent", "--new-session", "--unshare-pid"]
         if not self.allow_network:
             wrap += ["--unshare-net"]
         return [*wrap, *limited]
@@ -230,21 +347,31 @@ class SandboxedExecute(Execute):
             "PYTHONBREAKPOINT": "0",
             "PYTHONDONTWRITEBYTECODE": "1",
         }
-        command = self._command(work, scratch, sandboxed)
+        key = secrets.token_hex(32)
+        reading, writing = os.pipe()
+        command = self._command(work, scratch, sandboxed, writing)
+        received: list[str] = []
+        reader = threading.Thread(target=_collect, args=(reading, received), daemon=True)
+        reader.start()
         with pids_cgroup(self.max_processes) as cgroup:
             if cgroup is None:
                 notes.append("no process cap (no pids cgroup can be made here)")
             else:
                 enter = 'echo $$ > "$1/cgroup.procs" && shift && exec "$@"'
                 command = ["sh", "-c", enter, "sh", str(cgroup), *command]
-            with open(work / "runner.log", "wb") as log:
+            with open(work.parent / "runner.log", "wb") as log:
                 process = subprocess.Popen(
-                    command, cwd=work, env=environment, stdin=subprocess.DEVNULL,
-                    stdout=log, stderr=log, start_new_session=True,
+                    command, cwd=work, env=environment, stdin=subprocess.PIPE, stdout=log,
+                    stderr=log, start_new_session=True, pass_fds=(writing,),
                 )  # fmt: skip
+                os.close(writing)
+                status = None
                 try:
+                    process.stdin.write(f"{key}\n".encode())  # type: ignore[union-attr]
+                    process.stdin.close()  # type: ignore[union-attr]
                     process.wait(timeout=self.wall_seconds)
-                    status = None
+                except BrokenPipeError:
+                    process.wait(timeout=self.wall_seconds)
                 except subprocess.TimeoutExpired:
                     status = f"the notebook ran longer than {self.wall_seconds} s and was stopped"
                 finally:
@@ -253,13 +380,16 @@ class SandboxedExecute(Execute):
                     except ProcessLookupError:
                         pass
                     process.wait()
-        executed_path, status_path = work / "executed.ipynb", work / "executed.status"
+        reader.join(timeout=10)
+        executed, reported = read_reports(received, key.encode())
         if status is None:
-            status = (
-                status_path.read_text().strip()
-                if status_path.exists()
-                else f"the grading run failed (exit status {process.returncode})"
-            )
-        if executed_path.exists():
-            return nbformat.read(str(executed_path), as_version=4), status
-        return nb, status
+            status = reported or f"the grading run failed (exit status {process.returncode})"
+        return (nbformat.from_dict(executed) if executed else nb), status
+
+
+def _collect(fd: int, received: list[str]) -> None:
+    """Read the runner's report lines until every writer has gone, keeping the last two."""
+    with os.fdopen(fd, encoding="utf-8", errors="replace") as reports:
+        for line in reports:
+            received.append(line)
+            del received[:-2]

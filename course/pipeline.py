@@ -11,7 +11,7 @@ import os
 import re
 import sys
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Iterator, Mapping
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -101,10 +101,15 @@ def private_kernel_profile() -> Iterator[None]:
                 os.environ["IPYTHONDIR"] = previous
 
 
-def nbgrader_api(root: Path, db_url: str | None = None) -> NbGraderAPI:
-    """Return nbgrader's API for the course folder ``root`` with the course's configuration."""
+def nbgrader_api(
+    root: Path, db_url: str | None = None, limits: Mapping[str, object] | None = None
+) -> NbGraderAPI:
+    """Return nbgrader's API for the course folder ``root`` with the course's configuration.
+
+    ``limits`` overrides grading limits (see :func:`course.settings.nbgrader_config`).
+    """
     _put_interpreter_tools_on_path()
-    api = NbGraderAPI(config=nbgrader_config(root, db_url))
+    api = NbGraderAPI(config=nbgrader_config(root, db_url, limits))
     api.log.setLevel(logging.WARNING)
     return api
 

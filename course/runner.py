@@ -1,19 +1,30 @@
-"""Execute one notebook, saving it after every cell: the program that runs inside the sandbox.
+"""Execute one notebook and report it cell by cell: the program that runs inside the sandbox.
 
-``python -m course.runner IN OUT --timeout SECONDS --max-output BYTES`` executes notebook IN
-with nbclient and writes it to OUT after each cell, so that a run killed from outside (wall
-clock, memory) still leaves every cell it finished. A cell whose output passes ``--max-output``
-bytes keeps only the first part. When the kernel dies or the run stops early, the cells that
-did not run are left without outputs, and a line in ``OUT.status`` says why; the caller turns
-them into errors so that nothing scores by not running.
+``python -m course.runner NOTEBOOK --report-fd N --timeout SECONDS --max-output BYTES`` reads a
+key from its standard input, reads NOTEBOOK and deletes it, and executes it with nbclient. After
+every cell it writes the notebook, signed with the key, as one line to file descriptor N, so
+that a run killed from outside (wall clock, memory) still reports every cell it finished; its
+last line also says how the run ended.
+
+The student's code runs in the kernel, a child of this process, with the same user id. It must
+not read the hidden tests of cells that have not run yet, nor forge a report. So the notebook
+file is deleted before the kernel starts, the report goes to a descriptor the kernel does not
+inherit, this process makes itself non-dumpable (no other process of its user may read its
+memory or open its descriptors), and the caller only trusts lines signed with the key.
 """
 
 from __future__ import annotations
 
 import argparse
+import ctypes
+import hashlib
+import hmac
 import json
 import os
+import sys
+from collections.abc import Iterable
 from pathlib import Path
+from typing import IO
 
 import nbformat
 from nbclient import NotebookClient
@@ -46,16 +57,40 @@ class CappedClient(NotebookClient):
         return super().output(outs, msg, display_id, cell_index)
 
 
-def _save(nb: nbformat.NotebookNode, path: Path) -> None:
-    """Write the notebook atomically, so a reader never sees half of it."""
-    partial = path.with_suffix(".partial")
-    nbformat.write(nb, str(partial))
-    os.replace(partial, path)
+def report(channel: IO[str], key: bytes, nb: nbformat.NotebookNode, status: str | None) -> None:
+    """Send the notebook (and, at the end, how the run ended) as one signed line."""
+    payload = json.dumps({"notebook": nb, "status": status})
+    signature = hmac.new(key, payload.encode(), hashlib.sha256).hexdigest()
+    channel.write(f"{signature} {payload}\n")
+    channel.flush()
 
 
-def run(source: Path, target: Path, timeout: int, max_output: int) -> str:
-    """Execute ``source`` into ``target``; return "finished" or why the run stopped early."""
+def read_reports(lines: Iterable[str], key: bytes) -> tuple[dict | None, str | None]:
+    """Return the last notebook and the final status among the lines signed with ``key``."""
+    notebook, status = None, None
+    for line in lines:
+        signature, _, payload = line.rstrip("\n").partition(" ")
+        expected = hmac.new(key, payload.encode(), hashlib.sha256).hexdigest()
+        if not hmac.compare_digest(signature, expected):
+            continue
+        message = json.loads(payload)
+        notebook, status = message["notebook"], message["status"] or status
+    return notebook, status
+
+
+def _not_dumpable() -> None:
+    """Make this process non-dumpable (Linux): same-user processes cannot inspect it."""
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(4, 0, 0, 0, 0)  # PR_SET_DUMPABLE = 4
+    except (OSError, AttributeError):
+        pass
+
+
+def run(source: Path, channel: IO[str], key: bytes, timeout: int, max_output: int) -> str:
+    """Execute ``source``, reporting after each cell; return "finished" or why it stopped."""
     nb = nbformat.read(str(source), as_version=4)
+    source.unlink()
     client = CappedClient(
         nb,
         max_output,
@@ -64,9 +99,8 @@ def run(source: Path, target: Path, timeout: int, max_output: int) -> str:
         allow_errors=True,
         kernel_name="python3",
         resources={"metadata": {"path": str(source.parent)}},
-        on_cell_executed=lambda **_: _save(nb, target),
+        on_cell_executed=lambda **_: report(channel, key, nb, None),
     )
-    _save(nb, target)
     try:
         client.execute()
         status = "finished"
@@ -76,7 +110,7 @@ def run(source: Path, target: Path, timeout: int, max_output: int) -> str:
         status = f"a cell ran longer than {timeout} s and could not be interrupted"
     except Exception as error:  # noqa: BLE001 - any failure of the run is reported, not raised
         status = f"the run stopped: {type(error).__name__}: {error}"
-    _save(nb, target)
+    report(channel, key, nb, status)
     return status
 
 
@@ -84,12 +118,14 @@ def main() -> None:
     """Run from the command line (inside the sandbox)."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("source", type=Path)
-    parser.add_argument("target", type=Path)
+    parser.add_argument("--report-fd", type=int, required=True)
     parser.add_argument("--timeout", type=int, default=60)
     parser.add_argument("--max-output", type=int, default=1_000_000)
     args = parser.parse_args()
-    status = run(args.source, args.target, args.timeout, args.max_output)
-    args.target.with_suffix(".status").write_text(status + "\n")
+    _not_dumpable()
+    key = sys.stdin.readline().strip().encode()
+    with os.fdopen(args.report_fd, "w") as channel:
+        run(args.source, channel, key, args.timeout, args.max_output)
 
 
 if __name__ == "__main__":

@@ -7,6 +7,7 @@ apps, and the ``course`` CLI passes the same object to nbgrader's Python API, so
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
 
 from traitlets.config import Config
@@ -34,12 +35,16 @@ def gradebook_url(root: Path) -> str:
     return f"sqlite:///{(root / 'gradebook.db').resolve()}"
 
 
-def nbgrader_config(root: Path, db_url: str | None = None) -> Config:
+def nbgrader_config(
+    root: Path, db_url: str | None = None, limits: Mapping[str, object] | None = None
+) -> Config:
     """Return the nbgrader configuration of the course folder ``root``.
 
     Args:
         root: the nbgrader course directory (holds source/, release/, submitted/ ...).
         db_url: a SQLAlchemy URL for the gradebook; a SQLite file in ``root`` when omitted.
+        limits: overrides of :data:`SANDBOX_LIMITS`, and ``cell_timeout`` for
+            ``Execute.timeout``.
     """
     config = Config()
     config.CourseDirectory.course_id = COURSE_ID
@@ -59,7 +64,11 @@ def nbgrader_config(root: Path, db_url: str | None = None) -> Config:
         "nbgrader.preprocessors.AssignLatePenalties",
         "nbgrader.preprocessors.CheckCellMetadata",
     ]
-    for name, value in SANDBOX_LIMITS.items():
+    chosen = {**SANDBOX_LIMITS, **(limits or {})}
+    config.Execute.timeout = chosen.pop("cell_timeout", CELL_TIMEOUT_SECONDS)
+    for name, value in chosen.items():
+        if name not in SANDBOX_LIMITS:
+            raise ValueError(f"unknown grading limit {name!r}")
         setattr(config.SandboxedExecute, name, value)
     # Long outputs and tracebacks are cut so that one noisy submission cannot bloat the feedback.
     config.LimitOutput.max_lines = 500
