@@ -55,13 +55,15 @@ def check(args: argparse.Namespace) -> int:
 def grade(args: argparse.Namespace) -> int:
     """Autograde everything in submitted/, write feedback and grades.csv, print the table."""
     from course.grading import format_table, grade_course
+    from course.isolation import bubblewrap_works
 
     modules = _modules(args.modules, args.course)
-    print(
-        "warning: submissions run with your user's rights and no sandbox yet; grade only work "
-        "you trust, on a machine that holds nothing else of value",
-        file=sys.stderr,
-    )
+    if not bubblewrap_works():
+        print(
+            "warning: bubblewrap (bwrap) is missing or cannot make a sandbox here: submissions "
+            "run with limits but without isolation; install Debian's bubblewrap package",
+            file=sys.stderr,
+        )
     outcomes = grade_course(args.course, db_url=args.db, modules=modules, progress=print)
     if not outcomes:
         print("nothing to grade: submitted/<student>/<module>/ is empty")

@@ -120,14 +120,19 @@ def module_patches(nb: NotebookNode) -> list[str]:
     imported module (``math.isclose = ...``, or ``setattr`` on it), to ``builtins`` or
     ``__builtins__``, or into ``sys.modules`` could make any test pass, so the grader refuses it.
     """
-    findings = []
-    for index, tree in _student_cells(nb):
-        modules = {"builtins", "__builtins__"}
-        for node in ast.walk(tree):
+    modules = {"builtins", "__builtins__"}  # names bound to modules, in any cell
+    for cell in nb.cells:
+        try:
+            tree = ast.parse(cell.source) if cell.cell_type == "code" else None
+        except SyntaxError:
+            tree = None
+        for node in ast.walk(tree) if tree else []:
             if isinstance(node, ast.Import):
                 modules |= {(a.asname or a.name).split(".")[0] for a in node.names}
             elif isinstance(node, ast.ImportFrom):
                 modules |= {a.asname or a.name for a in node.names}
+    findings = []
+    for index, tree in _student_cells(nb):
         for node in ast.walk(tree):
             targets: list[ast.expr] = []
             if isinstance(node, ast.Assign):

@@ -22,6 +22,7 @@ from nbgrader.plugins import CsvExportPlugin
 from nbgrader.preprocessors import CheckCellMetadata
 from nbgrader.utils import temp_attrs
 from nbgrader.validator import Validator
+from traitlets.config.loader import PyFileConfigLoader
 
 from course.settings import nbgrader_config
 
@@ -109,7 +110,13 @@ def nbgrader_api(
     ``limits`` overrides grading limits (see :func:`course.settings.nbgrader_config`).
     """
     _put_interpreter_tools_on_path()
-    api = NbGraderAPI(config=nbgrader_config(root, db_url, limits))
+    config = nbgrader_config(root, db_url, limits)
+    course_file = root / "nbgrader_config.py"
+    if course_file.is_file():  # the instructor's settings, then what this call asks for
+        config.merge(PyFileConfigLoader(course_file.name, path=str(root)).load_config())
+        if db_url or limits:
+            config.merge(nbgrader_config(root, db_url, limits))
+    api = NbGraderAPI(config=config)
     api.log.setLevel(logging.WARNING)
     return api
 

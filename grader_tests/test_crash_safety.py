@@ -1,0 +1,67 @@
+"""Killing `python -m course grade` midway and rerunning it gives the uninterrupted result."""
+
+from __future__ import annotations
+
+import os
+import signal
+import subprocess
+import sys
+
+import pytest
+from nbgrader.api import Gradebook
+
+from course.grading import grade_course
+from course.scratch import SAMPLE_STUDENTS, make_scratch_course, submit_samples
+from course.settings import COURSE_ID, gradebook_url
+
+MODULE = "00-orientation"
+
+pytestmark = pytest.mark.xdist_group(name="crash")
+
+
+def class_with_samples(folder):
+    make_scratch_course(folder, [MODULE])
+    submit_samples(folder, [MODULE], SAMPLE_STUDENTS)
+    return folder
+
+
+def gradebook_rows(folder):
+    """Every graded cell of every submission, as (student, cell, auto score, max score)."""
+    rows = []
+    with Gradebook(gradebook_url(folder), COURSE_ID) as gradebook:
+        for submission in gradebook.assignment_submissions(MODULE):
+            for notebook in submission.notebooks:
+                for grade in notebook.grades:
+                    rows.append(
+                        (submission.student.id, grade.name, grade.auto_score, grade.max_score)
+                    )
+    return sorted(rows, key=repr)
+
+
+def test_a_killed_grading_run_finishes_on_the_next_run_with_the_same_gradebook(tmp_path):
+    reference = class_with_samples(tmp_path / "reference")
+    grade_course(reference, modules=[MODULE])
+
+    course = class_with_samples(tmp_path / "interrupted")
+    run = subprocess.Popen(
+        [sys.executable, "-m", "course", "--course", str(course), "grade"],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.DEVNULL,
+        text=True,
+        env={**os.environ, "PYTHONUNBUFFERED": "1"},
+        start_new_session=True,
+    )
+    for line in run.stdout:
+        if line.startswith("graded "):  # one submission is in the gradebook: kill mid-class
+            os.killpg(run.pid, signal.SIGKILL)
+            break
+    run.wait(timeout=60)
+    assert run.returncode == -signal.SIGKILL, "the run was killed before it finished"
+    killed_rows = gradebook_rows(course)
+    assert len({row[0] for row in killed_rows}) < len(SAMPLE_STUDENTS), "it stopped midway"
+
+    grade_course(course, modules=[MODULE])
+    assert gradebook_rows(course) == gradebook_rows(reference)
+    students = [row[0] for row in gradebook_rows(course)]
+    per_student = {student: students.count(student) for student in students}
+    assert len(set(per_student.values())) == 1, f"no half-written submission: {per_student}"
