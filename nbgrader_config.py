@@ -17,6 +17,9 @@ c.SandboxedExecute.wall_seconds = 600  # seconds the whole notebook may run
 c.SandboxedExecute.memory_mb = 2048  # address space of each process, in MiB
 c.SandboxedExecute.max_processes = 256  # processes and threads at once (needs a pids cgroup)
 c.SandboxedExecute.max_output_bytes = 1_000_000  # output kept per cell
+c.SandboxedExecute.max_file_mb = 100  # the largest file a submission may write
 c.SandboxedExecute.allow_network = False  # submissions run without a network
-c.SandboxedExecute.require_sandbox = False  # True: refuse to grade without bubblewrap
+# Without bubblewrap: True refuses to grade, False grades with limits only, None refuses only
+# when grading runs as root (where an unsandboxed submission could read anything).
+c.SandboxedExecute.require_sandbox = None
 c.LimitOutput.max_lines = 500  # lines of output kept per cell in feedback

@@ -64,40 +64,65 @@ def bubblewrap_works() -> bool:
     return subprocess.run(probe, capture_output=True, check=False, timeout=30).returncode == 0
 
 
-@contextmanager
-def pids_cgroup(limit: int) -> Iterator[Path | None]:
-    """Yield a new ``pids`` cgroup allowing ``limit`` processes, or None where none can be made.
+_CGROUP_ROOTS = {
+    "pids": (Path("/sys/fs/cgroup/pids"), Path("/sys/fs/cgroup")),
+    "memory": (Path("/sys/fs/cgroup/memory"), Path("/sys/fs/cgroup")),
+}
+_CGROUP_LIMIT_FILES = {"pids": ("pids.max",), "memory": ("memory.limit_in_bytes", "memory.max")}
 
-    Whatever is still in the cgroup at the end is killed, then the cgroup is removed.
+
+@contextmanager
+def limit_cgroup(controller: str, limit: int) -> Iterator[Path | None]:
+    """Yield a new cgroup of ``controller`` ("pids" or "memory") capped at ``limit``, or None.
+
+    None means the machine does not let the grader make one (no such hierarchy, or no rights).
+    Whatever is still in the cgroup at the end is killed, then the cgroup is removed. A memory
+    cgroup also counts the pages of the sandbox's in-memory ``/tmp``.
     """
     folder = None
-    for root in _PIDS_CGROUP_ROOTS:
-        if not (root / "pids.max").exists() and not (root / "cgroup.procs").exists():
+    for root in _CGROUP_ROOTS[controller]:
+        names = [n for n in _CGROUP_LIMIT_FILES[controller] if (root / n).exists()]
+        if not names and not (root / "cgroup.procs").exists():
             continue
         candidate = root / f"course-grade-{uuid.uuid4().hex[:12]}"
         try:
             candidate.mkdir()
-            (candidate / "pids.max").write_text(str(limit))
+            limit_file = next(
+                candidate / n for n in _CGROUP_LIMIT_FILES[controller] if (candidate / n).exists()
+            )
+            limit_file.write_text(str(limit))
             folder = candidate
             break
-        except OSError:
+        except (OSError, StopIteration):
             if candidate.exists():
                 candidate.rmdir()
     try:
         yield folder
     finally:
         if folder is not None:
-            for pid in (folder / "cgroup.procs").read_text().split():
-                try:
-                    os.kill(int(pid), signal.SIGKILL)
-                except ProcessLookupError:
-                    pass
-            for _ in range(50):
-                try:
-                    folder.rmdir()
-                    break
-                except OSError:  # busy until the killed processes are gone
-                    time.sleep(0.05)
+            _empty_and_remove(folder)
+
+
+def _empty_and_remove(folder: Path) -> None:
+    """Kill every process left in a cgroup, then remove it."""
+    for _ in range(100):
+        for pid in (folder / "cgroup.procs").read_text().split():
+            try:
+                os.kill(int(pid), signal.SIGKILL)
+            except ProcessLookupError:
+                pass
+        try:
+            folder.rmdir()
+            return
+        except OSError:  # busy until the killed processes are gone
+            time.sleep(0.05)
+
+
+@contextmanager
+def pids_cgroup(limit: int) -> Iterator[Path | None]:
+    """Yield a new ``pids`` cgroup allowing ``limit`` processes, or None (see limit_cgroup)."""
+    with limit_cgroup("pids", limit) as folder:
+        yield folder
 
 
 def _student_cells(nb: NotebookNode) -> Iterator[tuple[int, ast.Module]]:
@@ -112,13 +137,27 @@ def _student_cells(nb: NotebookNode) -> Iterator[tuple[int, ast.Module]]:
             continue
 
 
-def module_patches(nb: NotebookNode) -> list[str]:
-    """Return the places where a student's code replaces parts of modules or of Python itself.
+#: Names whose use in a student's cell lets code change how other cells run or what they see.
+_TRIPWIRE_NAMES = {"get_ipython", "exec", "eval", "globals", "vars", "__import__", "__builtins__"}
+#: Attributes with the same power: the interpreter's hooks, module dictionaries, the module table.
+_TRIPWIRE_ATTRIBUTES = {
+    "__dict__", "settrace", "setprofile", "set_custom_exc", "input_transformers_cleanup",
+    "input_transformers_post", "ast_transformers", "_showtraceback", "showtraceback", "reload",
+    "get_referrers", "get_objects", "modules", "excepthook", "displayhook",
+}  # fmt: skip
+#: Module attributes a student may set: they change nothing a test relies on.
+_ALLOWED_SETTINGS = {"sys.argv", "sys.stdout", "sys.stderr"}
 
-    Tests rely on the functions of the modules they use (``np.allclose``, ``math.isclose``,
-    ``course.shell``...) and on builtins. A student cell that assigns to an attribute of an
-    imported module (``math.isclose = ...``, or ``setattr`` on it), to ``builtins`` or
-    ``__builtins__``, or into ``sys.modules`` could make any test pass, so the grader refuses it.
+
+def module_patches(nb: NotebookNode) -> list[str]:
+    """Return the places where a student's code could change what the tests see or how they run.
+
+    Tests rely on the functions of the modules they use (``np.allclose``, ``course.shell``...),
+    on builtins, and on IPython reporting their errors. A student cell that assigns to an
+    attribute of an imported module (at any depth, ``setattr`` included), reaches into module
+    dictionaries or the module table, runs code from strings, or touches IPython's or Python's
+    hooks could make any test pass. Such a notebook is refused and named in the report for the
+    instructor to review: a pattern list can be evaded, so this is a tripwire, not a proof.
     """
     modules = {"builtins", "__builtins__"}  # names bound to modules, in any cell
     for cell in nb.cells:
@@ -133,14 +172,17 @@ def module_patches(nb: NotebookNode) -> list[str]:
                 modules |= {a.asname or a.name for a in node.names}
     findings = []
     for index, tree in _student_cells(nb):
+        where = f"cell {index + 1}"
         for node in ast.walk(tree):
+            if isinstance(node, ast.Name) and node.id in _TRIPWIRE_NAMES:
+                findings.append(f"{where} uses {node.id}")
+            elif isinstance(node, ast.Attribute) and node.attr in _TRIPWIRE_ATTRIBUTES:
+                findings.append(f"{where} uses {ast.unparse(node)}")
             targets: list[ast.expr] = []
-            if isinstance(node, ast.Assign):
+            if isinstance(node, (ast.Assign, ast.Delete)):
                 targets = node.targets
             elif isinstance(node, (ast.AugAssign, ast.AnnAssign)):
                 targets = [node.target]
-            elif isinstance(node, ast.Delete):
-                targets = node.targets
             elif (
                 isinstance(node, ast.Call)
                 and isinstance(node.func, ast.Name)
@@ -149,97 +191,50 @@ def module_patches(nb: NotebookNode) -> list[str]:
             ):
                 targets = [ast.Attribute(value=node.args[0], attr="...", ctx=ast.Store())]
             for target in targets:
-                replaces_attribute = (
-                    isinstance(target, ast.Attribute)
-                    and isinstance(target.value, ast.Name)
-                    and target.value.id in modules
-                )
-                fills_sys_modules = (
-                    isinstance(target, ast.Subscript)
-                    and isinstance(target.value, ast.Attribute)
-                    and target.value.attr == "modules"
-                    and isinstance(target.value.value, ast.Name)
-                    and target.value.value.id == "sys"
-                )
-                if replaces_attribute or fills_sys_modules:
-                    findings.append(f"cell {index + 1} changes {ast.unparse(target)}")
-    return findings
+                if not isinstance(target, ast.Attribute):
+                    continue
+                root = target.value
+                while isinstance(root, (ast.Attribute, ast.Subscript, ast.Call)):
+                    root = root.func if isinstance(root, ast.Call) else root.value
+                text = ast.unparse(target)
+                if isinstance(root, ast.Name) and root.id in modules:
+                    if text not in _ALLOWED_SETTINGS:
+                        findings.append(f"{where} changes {text}")
+    return list(dict.fromkeys(findings))
 
 
-def _imports(tree: ast.Module) -> set[tuple[str, str]]:
-    """Return (name bound, what it names) for a cell's top-level imports: ("np", "numpy")."""
-    bound = set()
-    for node in tree.body:
-        if isinstance(node, ast.Import):
-            bound |= {(a.asname or a.name.split(".")[0], a.name) for a in node.names}
-        elif isinstance(node, ast.ImportFrom):
-            origin = "." * node.level + (node.module or "")
-            bound |= {(a.asname or a.name, f"{origin}.{a.name}") for a in node.names}
-    return bound
+def restore_prefix(nb: NotebookNode, cell: NotebookNode) -> str:
+    """Return code that gives a test cell back the names it takes from Python and the set-up.
 
-
-def _bound_names(tree: ast.Module) -> set[str]:
-    """Return the names a cell's top-level statements bind, imports aside (see _imports)."""
-    names: set[str] = set()
-    for node in tree.body:
-        if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
-            names.add(node.name)
-        elif isinstance(node, (ast.Import, ast.ImportFrom)):
-            continue
-        else:
-            targets = []
-            if isinstance(node, ast.Assign):
-                targets = node.targets
-            elif isinstance(node, (ast.AugAssign, ast.AnnAssign, ast.For, ast.With)):
-                targets = [getattr(node, "target", None)] + [
-                    item.optional_vars for item in getattr(node, "items", [])
-                ]
-            for target in targets:
-                for inner in ast.walk(target) if target is not None else []:
-                    if isinstance(inner, ast.Name):
-                        names.add(inner.id)
-    return names
-
-
-def rebound_test_names(nb: NotebookNode) -> list[str]:
-    """Return where student cells rebind a name that the tests take from Python or the set-up.
-
-    Tests call builtins (``len``, ``sorted``) and what the locked set-up cells define
-    (``throwaway_folder``...). A student cell that rebinds one of those names after the set-up
-    would change what the tests check, so the grader refuses it. The exercises' own names are
-    the student's to define.
+    Run first in the test cell, it imports again the builtins the test uses and the set-up
+    cells' imports of names it uses, whatever student cells bound to those names since.
     """
     import builtins
 
-    def parsed(cell: NotebookNode) -> ast.Module | None:
-        try:
-            return ast.parse(cell.source)
-        except SyntaxError:
-            return None
-
-    meta = [cell.metadata.get("nbgrader", {}) for cell in nb.cells]
-    used: set[str] = set()
-    provided = set(dir(builtins))
-    imported: set[tuple[str, str]] = set()
-    for cell, info in zip(nb.cells, meta, strict=True):
-        tree = parsed(cell) if cell.cell_type == "code" else None
-        if tree is None:
+    try:
+        used = {n.id for n in ast.walk(ast.parse(cell.source)) if isinstance(n, ast.Name)}
+    except SyntaxError:
+        return ""
+    lines = []
+    names = sorted(used & set(dir(builtins)) - {"__builtins__", "__name__", "__doc__"})
+    if names:
+        lines.append(f"from builtins import {', '.join(names)}")
+    for other in nb.cells:
+        info = other.metadata.get("nbgrader", {})
+        if other is cell or other.cell_type != "code" or not info.get("locked"):
             continue
         if info.get("grade"):
-            used |= {n.id for n in ast.walk(tree) if isinstance(n, ast.Name)}
-        elif info.get("locked"):
-            imported |= _imports(tree)
-            provided |= _bound_names(tree) | {name for name, _ in imported}
-    protected = used & provided
-    findings = []
-    for index, tree in _student_cells(nb):
-        # importing again what the set-up imported is fine; importing something else under
-        # that name is not
-        rebound = _bound_names(tree) | {name for name, _ in _imports(tree) - imported}
-        clashes = sorted(rebound & protected)
-        if clashes:
-            findings.append(f"cell {index + 1} rebinds {', '.join(clashes)}")
-    return findings
+            continue
+        try:
+            tree = ast.parse(other.source)
+        except SyntaxError:
+            continue
+        for node in tree.body:
+            if isinstance(node, (ast.Import, ast.ImportFrom)):
+                bound = {(a.asname or a.name).split(".")[0] for a in node.names}
+                if bound & used:
+                    lines.append(ast.unparse(node))
+    return "".join(f"{line}  # restored by the grader\n" for line in lines)
 
 
 def _error(reason: str) -> NotebookNode:
@@ -270,28 +265,47 @@ class SandboxedExecute(Execute):
     memory_mb = Integer(2048, help="Address space of each process, in MiB.").tag(config=True)
     max_processes = Integer(256, help="Processes and threads at once.").tag(config=True)
     max_output_bytes = Integer(1_000_000, help="Output kept per cell.").tag(config=True)
+    max_file_mb = Integer(100, help="Largest file a submission may write, in MiB.").tag(
+        config=True
+    )
     allow_network = Bool(False, help="Let submissions reach the network.").tag(config=True)
     require_sandbox = Bool(
-        False, help="Refuse to grade where bubblewrap is missing, instead of limits only."
+        None,
+        allow_none=True,
+        help="Refuse to grade where bubblewrap is missing (True), or grade with limits only "
+        "(False). None: refuse only when grading runs as root, where an unsandboxed "
+        "submission could read anything.",
     ).tag(config=True)
 
     def preprocess(self, nb: NotebookNode, resources: dict) -> tuple[NotebookNode, dict]:
         """Execute ``nb`` in the sandbox and return it executed, as nbgrader's Execute does."""
         key = (resources["nbgrader"]["student"], resources["nbgrader"]["assignment"])
         notes = GRADING_NOTES.setdefault(key, [])
-        patches = module_patches(nb) + rebound_test_names(nb)
+        patches = module_patches(nb)
         if patches:
             reason = "refused: the notebook changes what the tests rely on: "
             notes.append(reason + "; ".join(patches))
             return self._refused(nb, reason + patches[0]), resources
         sandboxed = bubblewrap_works()
         if not sandboxed:
-            if self.require_sandbox:
-                notes.append("not graded: bubblewrap is missing and require_sandbox is set")
+            refuse = self.require_sandbox
+            if refuse is None:
+                refuse = hasattr(os, "geteuid") and os.geteuid() == 0
+            if refuse:
+                notes.append("not graded: no sandbox (bubblewrap missing), see require_sandbox")
                 return self._refused(nb, "the grader has no sandbox"), resources
             notes.append("no sandbox (bubblewrap missing): limits only, no isolation")
+        originals = {}
+        for index, cell in enumerate(nb.cells):
+            if cell.cell_type == "code" and cell.metadata.get("nbgrader", {}).get("grade"):
+                originals[index] = cell.source
+                cell.source = restore_prefix(nb, cell) + cell.source
         with tempfile.TemporaryDirectory(prefix="course-sandbox-") as scratch:
             executed, status = self._run(nb, Path(scratch), sandboxed, notes)
+        for index, source in originals.items():  # feedback shows the tests as they were
+            nb.cells[index].source = source
+            if index < len(executed.cells):
+                executed.cells[index].source = source
         if status != "finished":
             notes.append(status)
         notes += _timeouts(executed)
@@ -312,29 +326,39 @@ class SandboxedExecute(Execute):
 
     def _command(self, work: Path, scratch: Path, sandboxed: bool, report_fd: int) -> list[str]:
         run = [
-            sys.executable, "-m", "course.runner", str(work / "submission.ipynb"),
+            sys.executable, "-P", "-m", "course.runner", str(work / "submission.ipynb"),
             f"--report-fd={report_fd}", f"--timeout={int(self.timeout or 60)}",
             f"--max-output={self.max_output_bytes}",
         ]  # fmt: skip
-        limited = ["prlimit", f"--as={self.memory_mb * 1024 * 1024}", "--", *run]
+        if shutil.which("prlimit"):
+            memory, files = self.memory_mb * 2**20, self.max_file_mb * 2**20
+            run = ["prlimit", f"--as={memory}", f"--fsize={files}", "--", *run]
         if not sandboxed:
-            return limited
-        hidden = {REPO_ROOT, Path(self.config.CourseDirectory.root or REPO_ROOT).resolve()}
-        shown = [Path(sys.prefix).resolve(), REPO_ROOT / "course"]
-        wrap = ["bwrap", "--ro-bind", "/", "/", "--dev", "/dev", "--proc", "/proc"]
-        wrap += ["--tmpfs", "/tmp"]
-        for folder in sorted(hidden):
-            wrap += ["--tmpfs", str(folder)]
-        for folder in shown:
-            if folder.exists():
-                wrap += ["--ro-bind", str(folder), str(folder)]
+            return run
+        wrap = ["bwrap", "--dev", "/dev", "--proc", "/proc", "--tmpfs", "/tmp"]
+        for system in ["/usr", "/bin", "/sbin", "/lib", "/lib32", "/lib64", "/etc", "/opt"]:
+            path = Path(system)
+            if path.is_symlink():
+                wrap += ["--symlink", os.readlink(path), system]
+            elif path.is_dir():
+                wrap += ["--ro-bind", system, system]
+        for secret in ["/etc/shadow", "/etc/gshadow", "/etc/sudoers"]:
+            if Path(secret).exists():
+                wrap += ["--ro-bind", "/dev/null", secret]
+        for folder in ["/etc/ssh", "/etc/ssl/private", "/etc/sudoers.d"]:
+            if Path(folder).is_dir():
+                wrap += ["--tmpfs", folder]
+        # Python and the course package, nothing else of the machine's home folders
+        shown = {Path(sys.base_prefix).resolve(), Path(sys.prefix).resolve(), REPO_ROOT / "course"}
+        for folder in sorted(shown):
+            wrap += ["--ro-bind", str(folder), str(folder)]
         wrap += ["--bind", str(scratch), str(scratch), "--chdir", str(work)]
         wrap += ["--unshare-user", "--uid", "65534", "--gid", "65534", "--cap-drop", "ALL"]
         # a pid namespace: when the run ends, everything it started ends with it
         wrap += ["--die-with-parent", "--new-session", "--unshare-pid"]
         if not self.allow_network:
             wrap += ["--unshare-net"]
-        return [*wrap, *limited]
+        return [*wrap, *run]
 
     def _run(
         self, nb: NotebookNode, scratch: Path, sandboxed: bool, notes: list[str]
@@ -352,18 +376,26 @@ class SandboxedExecute(Execute):
             "PYTHONBREAKPOINT": "0",
             "PYTHONDONTWRITEBYTECODE": "1",
         }
+        if not shutil.which("prlimit"):
+            notes.append("no memory or file-size cap (prlimit missing)")
         key = secrets.token_hex(32)
         reading, writing = os.pipe()
         command = self._command(work, scratch, sandboxed, writing)
         received: list[str] = []
         reader = threading.Thread(target=_collect, args=(reading, received), daemon=True)
         reader.start()
-        with pids_cgroup(self.max_processes) as cgroup:
-            if cgroup is None:
+        memory = self.memory_mb * 2**20 * 2  # the kernel, the runner and /tmp together
+        with (
+            limit_cgroup("pids", self.max_processes) as pids,
+            limit_cgroup("memory", memory) as total,
+        ):
+            if pids is None:
                 notes.append("no process cap (no pids cgroup can be made here)")
-            else:
-                enter = 'echo $$ > "$1/cgroup.procs" && shift && exec "$@"'
-                command = ["sh", "-c", enter, "sh", str(cgroup), *command]
+            groups = [str(group) for group in (pids, total) if group is not None]
+            if groups:
+                enter = 'for g in $COURSE_CGROUPS; do echo $$ > "$g/cgroup.procs"; done; exec "$@"'
+                environment["COURSE_CGROUPS"] = " ".join(groups)
+                command = ["sh", "-c", enter, "sh", *command]
             with open(work.parent / "runner.log", "wb") as log:
                 process = subprocess.Popen(
                     command, cwd=work, env=environment, stdin=subprocess.PIPE, stdout=log,

@@ -56,6 +56,11 @@ class CappedClient(NotebookClient):
             return None
         return super().output(outs, msg, display_id, cell_index)
 
+    def _update_display_id(self, display_id: str, msg: dict) -> None:
+        """Let a display update through only if it fits the budget of one cell's output."""
+        if len(json.dumps(msg.get("content", {}))) <= self.max_output:
+            super()._update_display_id(display_id, msg)
+
 
 def report(channel: IO[str], key: bytes, nb: nbformat.NotebookNode, status: str | None) -> None:
     """Send the notebook (and, at the end, how the run ended) as one signed line."""
@@ -76,6 +81,29 @@ def read_reports(lines: Iterable[str], key: bytes) -> tuple[dict | None, str | N
         message = json.loads(payload)
         notebook, status = message["notebook"], message["status"] or status
     return notebook, status
+
+
+def after_cell(
+    channel: IO[str], key: bytes, nb: nbformat.NotebookNode, cell: dict, reply: dict
+) -> None:
+    """Make sure a cell that failed shows an error, then report the notebook.
+
+    IPython can be told to swallow an error's traceback (a custom exception handler, a patched
+    ``showtraceback``): the reply still says "error", but the cell has no error output, and
+    nbgrader would score a test cell without one as passed.
+    """
+    status = (reply or {}).get("content", {}).get("status", "ok")
+    has_error = any(output.get("output_type") == "error" for output in cell.get("outputs", []))
+    if status != "ok" and not has_error:
+        cell.setdefault("outputs", []).append(
+            nbformat.v4.new_output(
+                "error",
+                ename="HiddenError",
+                evalue=f"the cell ended with status {status!r} but showed no error",
+                traceback=[f"HiddenError: the cell ended with status {status!r}"],
+            )
+        )
+    report(channel, key, nb, None)
 
 
 def _not_dumpable() -> None:
@@ -99,7 +127,9 @@ def run(source: Path, channel: IO[str], key: bytes, timeout: int, max_output: in
         allow_errors=True,
         kernel_name="python3",
         resources={"metadata": {"path": str(source.parent)}},
-        on_cell_executed=lambda **_: report(channel, key, nb, None),
+        on_cell_executed=lambda cell, execute_reply, **_: after_cell(
+            channel, key, nb, cell, execute_reply
+        ),
     )
     try:
         client.execute()

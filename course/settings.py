@@ -23,7 +23,9 @@ SANDBOX_LIMITS = {
     "memory_mb": 2048,  # address space of each process
     "max_processes": 256,  # processes and threads at once (needs a pids cgroup)
     "max_output_bytes": 1_000_000,  # output kept per cell
+    "max_file_mb": 100,  # the largest file a submission may write
     "allow_network": False,
+    "require_sandbox": None,  # None: refuse to grade without bubblewrap only when running as root
 }
 
 #: A submitted notebook larger than this is not opened: it scores zero with a reason.

@@ -9,6 +9,7 @@ and nothing a submission does may reach the solutions, the gradebook or another 
 from __future__ import annotations
 
 import re
+import subprocess
 
 import nbformat
 import pytest
@@ -110,6 +111,26 @@ def slow_cells(course):
     return nbformat.writes(nb)
 
 
+def unanswered_with_cell(code, after="format_student_id"):
+    """The release notebook, no answer written, with one extra cell of student code."""
+
+    def make(course):
+        nb = read_notebook(release_notebook(MODULE, course))
+        nb.cells.insert(index_of(nb, after) + 1, new_code_cell(code))
+        return nbformat.writes(nb)
+
+    return make
+
+
+def unanswered_edited(change):
+    def make(course):
+        nb = read_notebook(release_notebook(MODULE, course))
+        change(nb)
+        return nbformat.writes(nb)
+
+    return make
+
+
 def honest(course):
     return nbformat.writes(solved(course))
 
@@ -177,21 +198,44 @@ CORPUS = {
         0.0,
         "refused",
     ),
+    # the tests get the real len back before they run: the shadow changes nothing
     "h12-shadow-builtin": (
-        with_cell("def len(value):\n    return 3", after="looks_like_notebook"),
-        0.0,
-        "refused",
+        with_cell("def len(value):\n    return -1", after="looks_like_notebook"),
+        FULL,
+        None,
     ),
     "h13-network": (
         with_cell("import urllib.request\nurllib.request.urlopen('http://1.1.1.1', timeout=3)"),
         FULL,
         None,
     ),
-    "h14-edited-test": (edited(set_source("test_count_cells", "pass")), FULL, "edited"),
+    "h14-edited-test": (unanswered_edited(set_source("test_count_cells", "pass")), 0.0, "edited"),
     "h15-deleted-test": (edited(delete("test_count_cells")), 18.0, "deleted"),
     "h16-duplicated-test": (edited(duplicate("test_fraction_kept")), FULL, "duplicated"),
     "h17-renamed-test": (edited(rename("test_fraction_kept", "test_bonus")), 18.0, "deleted"),
     "h18-wall-clock": (slow_cells, None, None),
+    "h24-swallow-errors": (
+        unanswered_with_cell(
+            "get_ipython().set_custom_exc((BaseException,), lambda *a, **k: None)"
+        ),
+        0.0,
+        "refused",
+    ),
+    "h25-hide-tracebacks": (
+        unanswered_with_cell("ip = get_ipython()\nip._showtraceback = lambda *a, **k: None"),
+        0.0,
+        "refused",
+    ),
+    "h26-display-flood": (
+        with_cell("handle = display('x', display_id=True)\nhandle.update('y' * 30_000_000)"),
+        FULL,
+        None,
+    ),
+    "h27-nested-patch": (
+        unanswered_with_cell("import course.testing\ncourse.testing.expect_error = print"),
+        0.0,
+        "refused",
+    ),
     "h19-invalid-json": (lambda course: honest(course)[:500], 0.0, "not valid JSON"),
     "h20-empty-file": (lambda course: "", 0.0, "not valid JSON"),
     "h21-huge-file": (lambda course: " " * (21 * 2**20) + honest(course), 0.0, "MB limit"),
@@ -261,14 +305,21 @@ def test_nothing_reached_the_solutions_the_gradebook_or_other_students(graded):
         "the probe ran and found no hidden tests anywhere it could look"
     )
     assert "wrote" not in probe_output(course, "h09-write-others")
+    network = student_file(course, "autograded", "h13-network", MODULE).read_text()
+    assert "Network is unreachable" in network or "URLError" in network, "no network inside"
+    leftovers = subprocess.run(
+        ["pgrep", "-f", "time.sleep\\(120\\)|sleep 120"], capture_output=True
+    )
+    assert leftovers.stdout == b"", "the fork bomb's processes ended with its run"
     assert outcomes["a-honest"].score == FULL, "another student's work is untouched"
     assert student_file(course, "submitted", "a-honest", MODULE).read_text().startswith("{")
 
 
 def test_floods_are_cut_and_a_wall_clock_stops_a_slow_notebook(graded):
     course, outcomes = graded
-    flood = student_file(course, "autograded", "h04-output-flood", MODULE)
-    assert flood.stat().st_size < 3_000_000, "the flood's output was cut"
+    for student in ["h04-output-flood", "h26-display-flood"]:
+        flood = student_file(course, "autograded", student, MODULE)
+        assert flood.stat().st_size < 3_000_000, f"{student}'s output was cut"
     flooded = outcomes["h04-output-flood"]
     assert flooded.score == FULL or flooded.problem, f"a lower score needs a reason: {flooded}"
     slow = outcomes["h18-wall-clock"]

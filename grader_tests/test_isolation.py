@@ -27,25 +27,62 @@ def notebook(*cells, locked=(), graded=()):
     return nb
 
 
-def test_patching_modules_or_rebinding_what_tests_use_is_found_in_student_cells_only():
-    nb = notebook(
-        "import numpy as np\nfrom helpers import folder",
-        "import numpy as np\nimport math\nmath.isclose = None\nnp.random.seed(1)",
-        "import sys\nsys.modules['json'] = None\nsetattr(math, 'pi', 3)",
-        "def len(x):\n    return 0\nfolder = 1\nresult = sorted([2, 1])",
-        "assert len(folder) and np.allclose(1, 1)",
-        locked=[0],
-        graded=[4],
-    )
-    assert isolation.module_patches(nb) == [
-        "cell 2 changes math.isclose",
-        "cell 3 changes sys.modules['json']",
-        "cell 3 changes math....",
+def test_code_that_could_change_what_tests_see_is_found_in_student_cells_only():
+    attacks = [
+        "import math\nmath.isclose = None",
+        "import course.testing\ncourse.testing.expect_error = print",
+        "import math\nmath.__dict__['isclose'] = None",
+        "import math\nvars(math).update(isclose=None)",
+        "exec('import math; math.isclose = None')",
+        "import sys as s\ns.modules['math'] = None",
+        "import sys\nsys.modules.update(math=None)",
+        "get_ipython().set_custom_exc((BaseException,), lambda *a, **k: None)",
+        "import sys\nsys.settrace(None)",
+        "import importlib, json\nimportlib.reload(json)",
+        "import json\nsetattr(json, 'loads', None)",
     ]
-    assert isolation.rebound_test_names(nb) == ["cell 4 rebinds folder, len"]
-    for module in ["00-orientation", "04-code-review", "07-tools"]:
+    for attack in attacks:
+        nb = notebook(
+            "import numpy as np", attack, "assert np.allclose(1, 1)", locked=[0], graded=[2]
+        )
+        assert isolation.module_patches(nb), f"not caught: {attack}"
+    honest = [
+        "import sys\nsys.argv = ['prog', '--verbose']",
+        "str = 'oops'\ndel str",
+        "import os\nos.environ['MPLBACKEND'] = 'Agg'",
+        "import importlib.util\nimportlib.util.find_spec('numpy')",
+        "import numpy as np\nX = np.ones(3)\nX /= 2\nlen = 3",
+        "import re\npattern = re.compile('a+')",
+    ]
+    for code in honest:
+        nb = notebook(
+            "import numpy as np", code, "assert np.allclose(1, 1)", locked=[0], graded=[2]
+        )
+        assert isolation.module_patches(nb) == [], f"refused an honest cell: {code}"
+    locked_and_tests = notebook(
+        "exec('x = 1')", "import math\nmath.pi = 3", locked=[0], graded=[1]
+    )
+    assert isolation.module_patches(locked_and_tests) == [], (
+        "the course's own cells are not checked"
+    )
+    for module in ["00-orientation", "02-environments", "04-code-review", "07-tools"]:
         solution = nbformat.read(str(source_notebook(module)), as_version=4)
-        assert isolation.module_patches(solution) == isolation.rebound_test_names(solution) == []
+        assert isolation.module_patches(solution) == []
+
+
+def test_test_cells_get_back_builtins_and_set_up_imports_they_use():
+    nb = notebook(
+        "from helpers import folder, other",
+        "len = lambda x: 3\nfolder = None",
+        "assert len(folder) == 1 and sorted([1]) == [1]",
+        locked=[0],
+        graded=[2],
+    )
+    prefix = isolation.restore_prefix(nb, nb.cells[2])
+    assert prefix.splitlines() == [
+        "from builtins import len, sorted  # restored by the grader",
+        "from helpers import folder, other  # restored by the grader",
+    ]
 
 
 def test_only_reports_signed_with_the_key_count():
@@ -80,15 +117,21 @@ def test_the_process_cap_holds_where_a_pids_cgroup_can_be_made():
     assert not cgroup.exists(), "the cgroup is removed, and what ran in it killed"
 
 
-def test_without_bubblewrap_grading_keeps_the_limits_and_says_there_is_no_sandbox(
-    tmp_path, monkeypatch
-):
+def test_without_bubblewrap_root_refuses_and_others_keep_the_limits(tmp_path, monkeypatch):
     monkeypatch.setattr(isolation, "bubblewrap_works", lambda: False)
     make_scratch_course(tmp_path, ["00-orientation"])
     submit_samples(tmp_path, ["00-orientation"], {"ada-full": SAMPLE_STUDENTS["ada-full"]})
-    (outcome,) = grade_course(tmp_path, modules=["00-orientation"])
-    assert outcome.score == 20
-    assert "no sandbox (bubblewrap missing)" in outcome.problem
+    (outcome,) = grade_course(
+        tmp_path, modules=["00-orientation"], limits={"require_sandbox": True}
+    )
+    assert outcome.score == 0 and "not graded: no sandbox" in outcome.problem
+    (outcome,) = grade_course(
+        tmp_path, modules=["00-orientation"], limits={"require_sandbox": False}
+    )
+    assert outcome.score == 20 and "no sandbox (bubblewrap missing)" in outcome.problem
+    if os.geteuid() == 0:
+        (outcome,) = grade_course(tmp_path, modules=["00-orientation"])
+        assert outcome.score == 0, "as root, the default is to refuse"
 
 
 def test_ci_grades_in_the_sandbox():
