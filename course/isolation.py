@@ -336,7 +336,18 @@ class SandboxedExecute(Execute):
         if not sandboxed:
             return run
         wrap = ["bwrap", "--dev", "/dev", "--proc", "/proc", "--tmpfs", "/tmp"]
-        for system in ["/usr", "/bin", "/sbin", "/lib", "/lib32", "/lib64", "/etc", "/opt"]:
+        # /sys read-only: libraries count CPU cores there (joblib warns on stderr without it)
+        for system in [
+            "/usr",
+            "/bin",
+            "/sbin",
+            "/lib",
+            "/lib32",
+            "/lib64",
+            "/etc",
+            "/opt",
+            "/sys",
+        ]:
             path = Path(system)
             if path.is_symlink():
                 wrap += ["--symlink", os.readlink(path), system]
