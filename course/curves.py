@@ -31,7 +31,18 @@ class CurveExplorer(ipywidgets.VBox):
         seed: int = 0,
         precompute: bool = True,
     ) -> None:
-        """Build the explorer; see :func:`curve_explorer`."""
+        """Build an explorer that plots ``learning_curve(make_model, X, y, train_sizes, seed)``.
+
+        Args:
+            learning_curve: the student's function; it returns ``(size, accuracy)`` pairs.
+            models: a name for each model, with a function that makes a fresh, unfitted model.
+            X: the features, one row per example.
+            y: the labels.
+            train_sizes: the training-set sizes to measure, smallest first.
+            seed: the seed passed on to ``learning_curve``.
+            precompute: compute every model's curve at once, so that all are drawn from the start;
+                otherwise each is computed the first time it is chosen.
+        """
         if not models or not train_sizes:
             raise ValueError("give at least one model and one training size")
         self._learning_curve, self._models = learning_curve, dict(models)
@@ -113,25 +124,5 @@ class CurveExplorer(ipywidgets.VBox):
         self.picture.value = buffer.getvalue()
 
 
-def curve_explorer(
-    learning_curve: LearningCurve,
-    models: Mapping[str, Callable[[], object]],
-    X: object,  # noqa: N803 - scikit-learn's name for a feature matrix
-    y: object,
-    train_sizes: Sequence[int],
-    seed: int = 0,
-    precompute: bool = True,
-) -> CurveExplorer:
-    """Return an explorer that plots ``learning_curve(make_model, X, y, train_sizes, seed)``.
-
-    Args:
-        learning_curve: the student's function; it returns ``(size, accuracy)`` pairs.
-        models: a name for each model, with a function that makes a fresh, unfitted model.
-        X: the features, one row per example.
-        y: the labels.
-        train_sizes: the training-set sizes to measure, smallest first.
-        seed: the seed passed on to ``learning_curve``.
-        precompute: compute every model's curve at once, so that all are drawn from the start;
-            otherwise each is computed the first time it is chosen.
-    """
-    return CurveExplorer(learning_curve, models, X, y, train_sizes, seed, precompute)
+#: The explorer, called like a function: ``curve_explorer(learning_curve, models, X, y, sizes)``.
+curve_explorer = CurveExplorer
