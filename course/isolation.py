@@ -46,12 +46,11 @@ from traitlets import Bool, Integer
 from course.layout import REPO_ROOT
 from course.pipeline import write_kernel_profile
 from course.runner import read_reports
+from course.shell import wait_then_end_group
 
 #: Notes for the report, per (student, module): limits that could not be enforced, tampering,
 #: cells that did not run. Filled while nbgrader autogrades; read and cleared by the caller.
 GRADING_NOTES: dict[tuple[str, str], list[str]] = {}
-
-_PIDS_CGROUP_ROOTS = (Path("/sys/fs/cgroup/pids"), Path("/sys/fs/cgroup"))
 
 
 @cache
@@ -116,13 +115,6 @@ def _empty_and_remove(folder: Path) -> None:
             return
         except OSError:  # busy until the killed processes are gone
             time.sleep(0.05)
-
-
-@contextmanager
-def pids_cgroup(limit: int) -> Iterator[Path | None]:
-    """Yield a new ``pids`` cgroup allowing ``limit`` processes, or None (see limit_cgroup)."""
-    with limit_cgroup("pids", limit) as folder:
-        yield folder
 
 
 def _student_cells(nb: NotebookNode) -> Iterator[tuple[int, ast.Module]]:
@@ -413,21 +405,14 @@ class SandboxedExecute(Execute):
                     stderr=log, start_new_session=True, pass_fds=(writing,),
                 )  # fmt: skip
                 os.close(writing)
-                status = None
                 try:
                     process.stdin.write(f"{key}\n".encode())  # type: ignore[union-attr]
                     process.stdin.close()  # type: ignore[union-attr]
-                    process.wait(timeout=self.wall_seconds)
-                except BrokenPipeError:
-                    process.wait(timeout=self.wall_seconds)
-                except subprocess.TimeoutExpired:
+                except OSError:  # the runner ended before reading its key: its status says why
+                    pass
+                status = None
+                if wait_then_end_group(process, self.wall_seconds):
                     status = f"the notebook ran longer than {self.wall_seconds} s and was stopped"
-                finally:
-                    try:
-                        os.killpg(process.pid, signal.SIGKILL)
-                    except ProcessLookupError:
-                        pass
-                    process.wait()
         reader.join(timeout=10)
         executed, reported = read_reports(received, key.encode())
         if status is None:

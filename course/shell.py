@@ -67,20 +67,33 @@ def _run(arguments: list[str], folder: Path, timeout: float) -> BashRun:
             stderr=err,
             start_new_session=True,
         )
-        try:
-            process.wait(timeout=timeout)
-            timed_out = False
-        except subprocess.TimeoutExpired:
-            timed_out = True
-        finally:
-            try:  # whatever it left running in the background goes too
-                os.killpg(process.pid, signal.SIGKILL)
-            except ProcessLookupError:
-                pass
-            process.wait()
-        if timed_out:
+        if wait_then_end_group(process, timeout):
             raise TimeoutError(f"bash did not finish within {timeout:g} seconds")
         return BashRun(_read(out), _read(err), process.returncode)
+
+
+def wait_then_end_group(process: subprocess.Popen, timeout: float) -> bool:
+    """Wait up to ``timeout`` seconds for ``process``, then kill its whole process group.
+
+    The group is killed whether or not the process ended in time, so that nothing it left
+    running in the background outlives it. The process must have been started with
+    ``start_new_session=True``.
+
+    Returns:
+        True if the time ran out before the process ended.
+    """
+    try:
+        process.wait(timeout=timeout)
+        timed_out = False
+    except subprocess.TimeoutExpired:
+        timed_out = True
+    finally:
+        try:
+            os.killpg(process.pid, signal.SIGKILL)
+        except ProcessLookupError:
+            pass
+        process.wait()
+    return timed_out
 
 
 def _read(stream: IO[bytes]) -> str:

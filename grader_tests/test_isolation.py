@@ -105,7 +105,7 @@ def test_only_reports_signed_with_the_key_count():
 
 
 def test_the_process_cap_holds_where_a_pids_cgroup_can_be_made():
-    with isolation.pids_cgroup(20) as cgroup:
+    with isolation.limit_cgroup("pids", 20) as cgroup:
         if cgroup is None:
             pytest.skip("no pids cgroup can be made on this machine")
         run = subprocess.run(
