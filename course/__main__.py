@@ -5,10 +5,12 @@ from __future__ import annotations
 import argparse
 import sys
 import tempfile
+import time
 import warnings
 from pathlib import Path
 
 from course.layout import REPO_ROOT, module_ids
+from course.parallel import default_jobs
 
 
 def _modules(requested: list[str], root: Path) -> list[str]:
@@ -53,8 +55,8 @@ def check(args: argparse.Namespace) -> int:
 
 
 def grade(args: argparse.Namespace) -> int:
-    """Autograde everything in submitted/, write feedback and grades.csv, print the table."""
-    from course.grading import format_table, grade_course
+    """Autograde everything in submitted/ and write grades.csv, print the table and a summary."""
+    from course.grading import format_table, grade_course, summary
     from course.isolation import bubblewrap_works
 
     modules = _modules(args.modules, args.course)
@@ -64,24 +66,43 @@ def grade(args: argparse.Namespace) -> int:
             "run with limits but without isolation; install Debian's bubblewrap package",
             file=sys.stderr,
         )
-    outcomes = grade_course(args.course, db_url=args.db, modules=modules, progress=print)
+    started = time.perf_counter()
+    outcomes = grade_course(
+        args.course, db_url=args.db, modules=modules, jobs=args.jobs, show_progress=None
+    )
     if not outcomes:
         print("nothing to grade: submitted/<student>/<module>/ is empty")
         return 0
     print(format_table(outcomes))
-    print(f"grades: {args.course / 'grades.csv'}; feedback: {args.course / 'feedback'}")
+    print(summary(outcomes, time.perf_counter() - started, args.jobs))
+    print(f"grades: {args.course / 'grades.csv'}; feedback: python -m course feedback")
     return 0
+
+
+def feedback(args: argparse.Namespace) -> int:
+    """Write a feedback page for every graded submission (after any manual grading)."""
+    from course.grading import write_feedback
+
+    modules = _modules(args.modules, args.course)
+    pages, problems = write_feedback(args.course, db_url=args.db, modules=modules)
+    for problem in problems:
+        print(problem, file=sys.stderr)
+    print(f"{pages} feedback page(s) in {args.course / 'feedback'}")
+    return 1 if problems else 0
 
 
 def demo(args: argparse.Namespace) -> int:
     """Grade a sample class in a scratch course and print its table."""
     from course.demo import run_demo
-    from course.grading import format_table
+    from course.grading import format_table, summary
 
     modules = _modules(args.modules, args.course)
 
     def show(dest: Path) -> None:
-        print(format_table(run_demo(dest, modules, args.course, progress=print)))
+        started = time.perf_counter()
+        outcomes = run_demo(dest, modules, args.course, jobs=args.jobs, show_progress=None)
+        print(format_table(outcomes))
+        print(summary(outcomes, time.perf_counter() - started, args.jobs))
         print(f"grades: {dest / 'grades.csv'}; feedback: {dest / 'feedback'}")
 
     if args.keep:
@@ -97,6 +118,13 @@ def demo(args: argparse.Namespace) -> int:
     return 0
 
 
+def _jobs(text: str) -> int:
+    jobs = int(text)
+    if jobs < 1:
+        raise argparse.ArgumentTypeError("--jobs must be 1 or more")
+    return jobs
+
+
 def build_parser() -> argparse.ArgumentParser:
     """Return the parser of the instructor CLI."""
     parser = argparse.ArgumentParser(prog="python -m course", description=__doc__)
@@ -108,6 +136,8 @@ def build_parser() -> argparse.ArgumentParser:
         help="the course folder (default: this repository)",
     )
     verbs = parser.add_subparsers(dest="verb", required=True, metavar="VERB")
+    jobs = default_jobs()
+    jobs_help = f"submissions graded at once (default: {jobs}, the number of cores)"
 
     p = verbs.add_parser("release", help="make release/ from source/ with nbgrader")
     p.add_argument("modules", nargs="*", metavar="MODULE", help="default: every module")
@@ -117,14 +147,21 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("modules", nargs="*", metavar="MODULE", help="default: every module")
     p.set_defaults(run=check)
 
-    p = verbs.add_parser("grade", help="autograde submitted/, write feedback and grades.csv")
+    p = verbs.add_parser("grade", help="autograde submitted/ and write grades.csv")
     p.add_argument("modules", nargs="*", metavar="MODULE", help="default: every module")
     p.add_argument("--db", metavar="URL", help="gradebook SQLAlchemy URL (default: gradebook.db)")
+    p.add_argument("--jobs", type=_jobs, default=jobs, metavar="N", help=jobs_help)
     p.set_defaults(run=grade)
+
+    p = verbs.add_parser("feedback", help="write feedback/ pages of the graded submissions")
+    p.add_argument("modules", nargs="*", metavar="MODULE", help="default: every module")
+    p.add_argument("--db", metavar="URL", help="gradebook SQLAlchemy URL (default: gradebook.db)")
+    p.set_defaults(run=feedback)
 
     p = verbs.add_parser("demo", help="grade a sample class in a scratch course")
     p.add_argument("modules", nargs="*", metavar="MODULE", help="default: every module")
     p.add_argument("--keep", metavar="DIR", help="build the scratch course in DIR and keep it")
+    p.add_argument("--jobs", type=_jobs, default=jobs, metavar="N", help=jobs_help)
     p.set_defaults(run=demo)
     return parser
 

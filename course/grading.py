@@ -4,15 +4,18 @@ from __future__ import annotations
 
 import json
 import shutil
-from collections.abc import Callable, Mapping
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
 import nbformat
 from nbgrader.api import Gradebook
 from nbgrader.apps import NbGraderAPI
+from sqlalchemy import Engine, create_engine
+from sqlalchemy.exc import SQLAlchemyError
+from tqdm import tqdm
 
-from course import pipeline
+from course import parallel, pipeline
 from course.isolation import GRADING_NOTES
 from course.layout import module_ids, student_file
 from course.notebooks import line_regions
@@ -31,6 +34,7 @@ class Outcome:
     written_max: float
     written_pending: bool
     problem: str | None = None
+    graded: bool = True  # False: nbgrader could not grade it, and it scored zero
 
 
 def find_submissions(root: Path, modules: list[str]) -> list[tuple[str, str]]:
@@ -125,11 +129,21 @@ def tamper_notes(api: NbGraderAPI, module: str, notebook: Path) -> list[str]:
     return [f"tampering: {', '.join(notes)}"] if notes else []
 
 
-def grade_submission(api: NbGraderAPI, root: Path, student: str, module: str) -> Outcome:
-    """Grade one submission with nbgrader; a submission that cannot be graded scores zero."""
+def autograde_submission(
+    api: NbGraderAPI, root: Path, student: str, module: str
+) -> tuple[bool, str | None]:
+    """Autograde one submission with nbgrader into the gradebook ``api`` names.
+
+    A submission that cannot be graded scores zero on every cell.
+
+    Returns:
+        whether nbgrader graded it, and a one-line problem or note for the instructor (None
+        when there is nothing to say).
+    """
     notebook = student_file(root, "submitted", student, module)
-    # a regrade that fails must not leave the previous grade's feedback page behind
-    shutil.rmtree(student_file(root, "feedback", student, module).parent, ignore_errors=True)
+    # a regrade must not leave the previous grade's notebook or feedback page behind
+    for folder in ("autograded", "feedback"):
+        shutil.rmtree(student_file(root, folder, student, module).parent, ignore_errors=True)
     problem = unreadable_reason(notebook)
     notes: list[str] = []
     if problem is None:
@@ -143,17 +157,20 @@ def grade_submission(api: NbGraderAPI, root: Path, student: str, module: str) ->
         except pipeline.NbgraderStepError as error:
             problem = failure_reason(notebook, error)
         notes += GRADING_NOTES.pop((student, module), [])
-    if problem is not None:
+    graded = problem is None
+    if not graded:
         pipeline.record_zero(api, module, student)
-    else:
-        try:
-            pipeline.generate_feedback(api, module, student)
-        except pipeline.NbgraderStepError as error:  # the grade stands; only the page is missing
-            problem = f"graded, but no feedback page: {error}"
     if notes:
         problem = "; ".join(([problem] if problem else []) + notes)
+    return graded, problem
+
+
+def outcome_of(
+    api: NbGraderAPI, student: str, module: str, graded: bool, problem: str | None
+) -> Outcome:
+    """Read a graded submission's scores from the gradebook ``api`` names."""
     score = pipeline.read_score(api, module, student)
-    if score is None:  # autograde or record_zero always leaves one; this would be an nbgrader bug
+    if score is None:  # autograde or record_zero always leaves one; this would be a bug
         raise RuntimeError(f"the gradebook has no submission of {module} by {student}")
     return Outcome(
         student=student,
@@ -164,40 +181,136 @@ def grade_submission(api: NbGraderAPI, root: Path, student: str, module: str) ->
         written_max=score.max_written_score,
         written_pending=score.needs_manual_grade,
         problem=problem,
+        graded=graded,
     )
+
+
+def record(
+    api: NbGraderAPI, main: Engine, task: parallel.Task, result: parallel.TaskResult
+) -> Outcome:
+    """Put a worker's result into the class gradebook and return the submission's outcome.
+
+    A finished worker's scratch gradebook is merged; a task that failed scores zero, as does a
+    submission that the class gradebook refuses (an over-long student name in PostgreSQL, say).
+    """
+    student, module, problem = task.student, task.module, result.problem
+    try:
+        if result.finished:
+            parallel.merge_submission(task.scratch_url, main, module, student)
+        else:
+            pipeline.record_zero(api, module, student)
+        return outcome_of(api, student, module, result.graded and result.finished, problem)
+    except SQLAlchemyError as error:
+        reason = f"not recorded in the gradebook: {pipeline.last_line(str(error))}"
+        problem = "; ".join(filter(None, [problem, reason]))
+        try:
+            pipeline.record_zero(api, module, student)
+            return outcome_of(api, student, module, False, problem)
+        except SQLAlchemyError:
+            return Outcome(student, module, 0, 0, 0, 0, False, problem, graded=False)
 
 
 def grade_course(
     root: Path,
     db_url: str | None = None,
     modules: list[str] | None = None,
-    progress: Callable[[str], None] = lambda _line: None,
     limits: Mapping[str, object] | None = None,
+    jobs: int = 1,
+    show_progress: bool | None = False,
 ) -> list[Outcome]:
-    """Grade every submission in ``root/submitted``, then export all grades to grades.csv.
+    """Autograde every submission in ``root/submitted``, then export all grades to grades.csv.
+
+    Submissions are graded ``jobs`` at a time, by nbgrader, in scratch gradebooks merged into
+    the class gradebook by this process alone (see course/parallel.py).
 
     Args:
         root: the nbgrader course folder.
         db_url: the gradebook's SQLAlchemy URL; the course's SQLite file when omitted.
         modules: the modules to grade; every module in ``root/source`` when omitted.
-        progress: called with one line per graded submission.
         limits: overrides of the grading limits (course.settings.SANDBOX_LIMITS, cell_timeout).
+        jobs: how many submissions to grade at once (see :func:`course.parallel.default_jobs`).
+        show_progress: show a progress bar: True, False, or None for "when in a terminal".
+
+    Returns:
+        one outcome per submission, sorted by student and module.
     """
     api = pipeline.nbgrader_api(root, db_url, limits)
     modules = modules or module_ids(root)
     for module in modules:
         if not pipeline.is_released(api, module):
             pipeline.record_assignment(api, module)
-    outcomes = []
-    for student, module in find_submissions(root, modules):
-        # a fresh IPython folder per submission: nothing one student's kernel leaves there
-        # (start-up scripts, history) reaches the next student's
-        with pipeline.private_kernel_profile():
-            outcome = grade_submission(api, root, student, module)
-        progress(f"graded {student} {module}: {outcome.score:g}/{outcome.max_score:g}")
-        outcomes.append(outcome)
+    submissions = find_submissions(root, modules)
+    outcomes: list[Outcome] = []
+    main = create_engine(api.coursedir.db_url)
+    bar = tqdm(
+        total=len(submissions),
+        unit="submission",
+        disable=None if show_progress is None else not show_progress,
+        dynamic_ncols=True,
+    )
+    with parallel.scratch_folder() as scratch, bar:
+
+        def prepare(student: str, module: str) -> parallel.Task:
+            path = scratch / f"{student}--{module}.db"
+            course_id = api.coursedir.course_id
+            parallel.seed_scratch_gradebook(main, path, course_id, module, student)
+            return parallel.Task(root, student, module, path, limits)
+
+        def finish(task: parallel.Task, result: parallel.TaskResult) -> None:
+            outcome = record(api, main, task, result)
+            outcomes.append(outcome)
+            task.scratch.unlink(missing_ok=True)
+            failed = sum(not o.graded for o in outcomes)
+            bar.set_postfix(
+                graded=len(outcomes) - failed,
+                failed=failed,
+                left=len(submissions) - len(outcomes),
+                refresh=False,
+            )
+            bar.update()
+
+        try:
+            parallel.run_tasks(submissions, jobs, prepare, finish)
+        finally:
+            main.dispose()
     pipeline.export_grades(api, root / "grades.csv")
-    return outcomes
+    return sorted(outcomes, key=lambda o: (o.student, o.module))
+
+
+def write_feedback(
+    root: Path, db_url: str | None = None, modules: list[str] | None = None
+) -> tuple[int, list[str]]:
+    """Write nbgrader's feedback page of every autograded submission into ``root/feedback``.
+
+    Run it after grading, and again after manual grading: the pages show the gradebook's
+    scores as they are at that moment.
+
+    Returns:
+        how many pages were written, and one line per submission whose page failed.
+    """
+    api = pipeline.nbgrader_api(root, db_url)
+    pages, problems = 0, []
+    for student, module in find_submissions(root, modules or module_ids(root)):
+        if not student_file(root, "autograded", student, module).is_file():
+            continue  # not graded (it scored zero with a reason): nothing to show
+        try:
+            pipeline.generate_feedback(api, module, student)
+            pages += 1
+        except pipeline.NbgraderStepError as error:
+            problems.append(f"{student} {module}: {error}")
+    return pages, problems
+
+
+def summary(outcomes: list[Outcome], seconds: float, jobs: int) -> str:
+    """Return one line that sums up a grading run."""
+    failed = sum(not outcome.graded for outcome in outcomes)
+    noted = sum(outcome.graded and outcome.problem is not None for outcome in outcomes)
+    rate = seconds / len(outcomes) if outcomes else 0
+    return (
+        f"{len(outcomes)} submission(s) in {seconds:.0f} s with {jobs} job(s), "
+        f"{rate:.1f} s each: {len(outcomes) - failed} graded ({noted} with a note), "
+        f"{failed} could not be graded and scored 0"
+    )
 
 
 def format_table(outcomes: list[Outcome]) -> str:

@@ -24,7 +24,7 @@ from nbgrader.utils import temp_attrs
 from nbgrader.validator import Validator
 from traitlets.config.loader import PyFileConfigLoader
 
-from course.settings import nbgrader_config
+from course.settings import limit_config, nbgrader_config
 
 
 class NbgraderStepError(RuntimeError):
@@ -112,10 +112,11 @@ def nbgrader_api(
     _put_interpreter_tools_on_path()
     config = nbgrader_config(root, db_url, limits)
     course_file = root / "nbgrader_config.py"
-    if course_file.is_file():  # the instructor's settings, then what this call asks for
+    if course_file.is_file():  # the instructor's settings, then only what this call asks for
         config.merge(PyFileConfigLoader(course_file.name, path=str(root)).load_config())
-        if db_url or limits:
-            config.merge(nbgrader_config(root, db_url, limits))
+        if db_url:
+            config.CourseDirectory.db_url = db_url
+        config.merge(limit_config(limits or {}))
     api = NbGraderAPI(config=config)
     api.log.setLevel(logging.WARNING)
     return api

@@ -66,13 +66,28 @@ def nbgrader_config(
         "nbgrader.preprocessors.AssignLatePenalties",
         "nbgrader.preprocessors.CheckCellMetadata",
     ]
-    chosen = {**SANDBOX_LIMITS, **(limits or {})}
-    config.Execute.timeout = chosen.pop("cell_timeout", CELL_TIMEOUT_SECONDS)
-    for name, value in chosen.items():
-        if name not in SANDBOX_LIMITS:
-            raise ValueError(f"unknown grading limit {name!r}")
-        setattr(config.SandboxedExecute, name, value)
+    config.merge(limit_config({**SANDBOX_LIMITS, **(limits or {})}))
     # Long outputs and tracebacks are cut so that one noisy submission cannot bloat the feedback.
     config.LimitOutput.max_lines = 500
     config.LimitOutput.max_traceback = 50
+    return config
+
+
+def limit_config(limits: Mapping[str, object]) -> Config:
+    """Return the configuration that sets the given grading limits and nothing else.
+
+    Args:
+        limits: names of :data:`SANDBOX_LIMITS` and ``cell_timeout`` (``Execute.timeout``).
+
+    Raises:
+        ValueError: for a name that is not a grading limit.
+    """
+    config = Config()
+    for name, value in limits.items():
+        if name == "cell_timeout":
+            config.Execute.timeout = value
+        elif name in SANDBOX_LIMITS:
+            setattr(config.SandboxedExecute, name, value)
+        else:
+            raise ValueError(f"unknown grading limit {name!r}")
     return config

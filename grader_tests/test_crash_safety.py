@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import os
 import signal
+import sqlite3
 import subprocess
 import sys
+import time
 
 import pytest
 from nbgrader.api import Gradebook
@@ -23,6 +25,15 @@ def class_with_samples(folder):
     make_scratch_course(folder, [MODULE])
     submit_samples(folder, [MODULE], SAMPLE_STUDENTS)
     return folder
+
+
+def submissions_recorded(folder):
+    """How many submissions the gradebook holds, read without writing to it."""
+    try:
+        with sqlite3.connect(f"file:{folder / 'gradebook.db'}?mode=ro", uri=True) as db:
+            return db.execute("SELECT count(*) FROM submitted_assignment").fetchone()[0]
+    except sqlite3.OperationalError:  # locked by the writer, or the table is not made yet
+        return 0
 
 
 def gradebook_rows(folder):
@@ -44,17 +55,16 @@ def test_a_killed_grading_run_finishes_on_the_next_run_with_the_same_gradebook(t
 
     course = class_with_samples(tmp_path / "interrupted")
     run = subprocess.Popen(
-        [sys.executable, "-m", "course", "--course", str(course), "grade"],
-        stdout=subprocess.PIPE,
+        [sys.executable, "-m", "course", "--course", str(course), "grade", "--jobs", "2"],
+        stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
-        text=True,
-        env={**os.environ, "PYTHONUNBUFFERED": "1"},
         start_new_session=True,
     )
-    for line in run.stdout:
-        if line.startswith("graded "):  # one submission is in the gradebook: kill mid-class
-            os.killpg(run.pid, signal.SIGKILL)
-            break
+    deadline = time.monotonic() + 300
+    while submissions_recorded(course) == 0 and run.poll() is None:
+        assert time.monotonic() < deadline, "no submission reached the gradebook in 300 s"
+        time.sleep(0.1)
+    os.killpg(run.pid, signal.SIGKILL)  # one submission is in the gradebook: kill mid-class
     run.wait(timeout=60)
     assert run.returncode == -signal.SIGKILL, "the run was killed before it finished"
     killed_rows = gradebook_rows(course)
