@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
-import argparse
-import sys
-import tempfile
-import time
-import warnings
-from pathlib import Path
+from course.startup import skip_slow_optional_imports
 
-from course.layout import REPO_ROOT, module_ids
-from course.parallel import default_jobs
+skip_slow_optional_imports()  # first: grading's worker processes run this module's imports too
+
+import argparse  # noqa: E402 - after the line above
+import sys  # noqa: E402
+import tempfile  # noqa: E402
+import time  # noqa: E402
+import warnings  # noqa: E402
+from pathlib import Path  # noqa: E402
+
+from course.layout import REPO_ROOT, module_ids  # noqa: E402
+from course.parallel import default_jobs  # noqa: E402
 
 
 def _modules(requested: list[str], root: Path) -> list[str]:

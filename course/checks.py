@@ -22,6 +22,7 @@ from course.notebooks import (
     read_notebook,
     visible_lines,
 )
+from course.parallel import default_jobs
 from course.readme import module_table, readme_with_table
 from course.scratch import full_solution, make_scratch_course, submit_samples, untouched
 
@@ -99,7 +100,8 @@ def graded_findings(modules: list[str], workdir: Path, root: Path = REPO_ROOT) -
     """Release and grade the modules in a scratch course in ``workdir``, and judge the results."""
     api = make_scratch_course(workdir, modules, root)
     submit_samples(workdir, modules, CHECK_STUDENTS)
-    outcomes = {(o.student, o.module): o for o in grade_course(workdir, modules=modules)}
+    graded = grade_course(workdir, modules=modules, jobs=default_jobs())
+    outcomes = {(o.student, o.module): o for o in graded}
     findings = []
     for module in modules:
         committed = release_notebook(module, root)

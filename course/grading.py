@@ -248,13 +248,11 @@ def grade_course(
         disable=None if show_progress is None else not show_progress,
         dynamic_ncols=True,
     )
-    with parallel.scratch_folder() as scratch, bar:
+    scratch = parallel.ScratchGradebooks(main, api.coursedir.course_id)
+    with bar:
 
         def prepare(student: str, module: str) -> parallel.Task:
-            path = scratch / f"{student}--{module}.db"
-            course_id = api.coursedir.course_id
-            parallel.seed_scratch_gradebook(main, path, course_id, module, student)
-            return parallel.Task(root, student, module, path, limits)
+            return parallel.Task(root, student, module, scratch.seed(module, student), limits)
 
         def finish(task: parallel.Task, result: parallel.TaskResult) -> None:
             outcome = record(api, main, task, result)
@@ -272,6 +270,7 @@ def grade_course(
         try:
             parallel.run_tasks(submissions, jobs, prepare, finish)
         finally:
+            scratch.remove()
             main.dispose()
     pipeline.export_grades(api, root / "grades.csv")
     return sorted(outcomes, key=lambda o: (o.student, o.module))

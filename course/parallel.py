@@ -35,7 +35,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from nbgrader.api import Base, Gradebook
-from sqlalchemy import Connection, Engine, Table, create_engine, select
+from sqlalchemy import Column, Connection, Engine, MetaData, String, Table, create_engine, select
+from sqlalchemy.exc import SQLAlchemyError
 
 #: Tables holding a module as released, copied into every scratch gradebook (parents first).
 MODULE_TABLES = (
@@ -56,6 +57,10 @@ def default_jobs() -> int:
     if hasattr(os, "sched_getaffinity"):
         return max(1, len(os.sched_getaffinity(0)))
     return max(1, os.cpu_count() or 1)
+
+
+#: nbgrader's schema version stamp, kept by alembic beside nbgrader's tables.
+_ALEMBIC = Table("alembic_version", MetaData(), Column("version_num", String(32), nullable=False))
 
 
 def _table(name: str) -> Table:
@@ -115,21 +120,53 @@ def upsert(connection: Connection, rows: Mapping[str, list[dict]]) -> None:
                 connection.execute(table.insert().values(**row))
 
 
-def seed_scratch_gradebook(
-    main: Engine, path: Path, course_id: str, module: str, student: str
-) -> None:
-    """Make a SQLite gradebook at ``path`` holding what autograde reads of the class gradebook."""
-    path.unlink(missing_ok=True)
-    url = f"sqlite:///{path}"
-    Gradebook(url, course_id).close()  # nbgrader's own schema, version stamp and course row
-    with main.connect() as source:
-        rows = {**module_rows(source, module), **submission_rows(source, module, student)}
-    scratch = create_engine(url)
-    try:
-        with scratch.begin() as connection:
-            upsert(connection, rows)
-    finally:
-        scratch.dispose()
+class ScratchGradebooks:
+    """The scratch gradebooks of one grading run, in a private folder removed at the end."""
+
+    def __init__(self, main: Engine, course_id: str) -> None:
+        """Make the folder and an empty gradebook to copy: nbgrader's schema, the course row.
+
+        nbgrader's Gradebook stamps a new database with its schema version by running the
+        ``alembic`` command, seconds of start-up; the class gradebook's stamp is copied instead.
+        """
+        self.main = main
+        self.folder = Path(tempfile.mkdtemp(prefix="course-gradebooks-"))
+        self.empty = self.folder / "empty.db"
+        empty = create_engine(f"sqlite:///{self.empty}")
+        try:
+            Base.metadata.create_all(empty)
+            _ALEMBIC.metadata.create_all(empty)
+            with main.connect() as source, empty.begin() as dest:
+                for table in (_ALEMBIC, _table("course")):
+                    rows = [dict(row._mapping) for row in source.execute(select(table))]
+                    if not rows:
+                        raise SQLAlchemyError(f"the class gradebook has no {table.name} row")
+                    dest.execute(table.insert(), rows)
+        except SQLAlchemyError:  # a class gradebook made otherwise: let nbgrader make one
+            self.empty.unlink(missing_ok=True)
+            Gradebook(f"sqlite:///{self.empty}", course_id).close()
+        finally:
+            empty.dispose()
+
+    def seed(self, module: str, student: str) -> Path:
+        """Make a scratch gradebook holding what autograde reads of the class gradebook."""
+        path = self.folder / f"{student}--{module}.db"
+        shutil.copyfile(self.empty, path)
+        with self.main.connect() as source:
+            rows = {**module_rows(source, module), **submission_rows(source, module, student)}
+        scratch = create_engine(f"sqlite:///{path}")
+        try:
+            with scratch.begin() as connection:  # a new database: plain inserts, many at once
+                for name, table_rows in rows.items():
+                    if table_rows:
+                        connection.execute(_table(name).insert(), table_rows)
+        finally:
+            scratch.dispose()
+        return path
+
+    def remove(self) -> None:
+        """Delete every scratch gradebook of the run."""
+        shutil.rmtree(self.folder, ignore_errors=True)
 
 
 def merge_submission(scratch_url: str, main: Engine, module: str, student: str) -> None:
@@ -269,13 +306,3 @@ def _failure(error: BaseException) -> TaskResult:
         return TaskResult(False, "not graded: the grading worker process died", finished=False)
     reason = f"not graded: the grader failed ({type(error).__name__}: {error})"
     return TaskResult(False, reason, finished=False)
-
-
-@contextmanager
-def scratch_folder() -> Iterator[Path]:
-    """Yield a private folder for the run's scratch gradebooks, removed afterwards."""
-    folder = Path(tempfile.mkdtemp(prefix="course-gradebooks-"))
-    try:
-        yield folder
-    finally:
-        shutil.rmtree(folder, ignore_errors=True)

@@ -24,7 +24,7 @@ from nbgrader.utils import temp_attrs
 from nbgrader.validator import Validator
 from traitlets.config.loader import PyFileConfigLoader
 
-from course.settings import limit_config, nbgrader_config
+from course.settings import COURSE_ID, limit_config, nbgrader_config
 
 
 class NbgraderStepError(RuntimeError):
@@ -226,6 +226,31 @@ def cell_scores(api: NbGraderAPI, module: str, student: str) -> dict[str, float]
             for notebook in submission.notebooks
             for grade in notebook.grades
         }
+
+
+def gradebook_rows(db_url: str, modules: list[str]) -> list[tuple]:
+    """Return every grade and comment of every submission of ``modules`` as plain tuples.
+
+    Grades are (module, student, cell, auto score, manual score, needs manual grade, max
+    score); comments are (module, student, cell, automatic comment). Two gradebooks that hold
+    the same grades give the same sorted list, whatever database each is kept in.
+    """
+    rows: list[tuple] = []
+    with Gradebook(db_url, COURSE_ID) as gradebook:
+        for module in modules:
+            for submission in gradebook.assignment_submissions(module):
+                student = submission.student.id
+                for notebook in submission.notebooks:
+                    rows += [
+                        (module, student, grade.name, grade.auto_score, grade.manual_score,
+                         grade.needs_manual_grade, grade.max_score)
+                        for grade in notebook.grades
+                    ]  # fmt: skip
+                    rows += [
+                        (module, student, comment.name, comment.auto_comment)
+                        for comment in notebook.comments
+                    ]
+    return sorted(rows, key=repr)
 
 
 def export_grades(api: NbGraderAPI, destination: Path) -> None:

@@ -26,11 +26,10 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import IO
 
+from course.startup import skip_slow_optional_imports
+
 if __name__ == "__main__":
-    # jsonschema, under nbformat, imports rfc3987_syntax when it is installed (jupyterlab's
-    # dependencies bring it), and that import compiles ~35 parsers: 1.3 s of every graded
-    # notebook's run. No notebook schema checks IRIs, so the runner goes without it.
-    sys.modules.setdefault("rfc3987_syntax", None)  # type: ignore[assignment]
+    skip_slow_optional_imports()  # 1.3 s of every graded notebook's run
 
 import nbformat  # noqa: E402 - after the line above
 from nbclient import NotebookClient  # noqa: E402
@@ -132,6 +131,8 @@ def run(source: Path, channel: IO[str], key: bytes, timeout: int, max_output: in
         interrupt_on_timeout=True,
         allow_errors=True,
         kernel_name="python3",
+        # the sandbox ends with the run: no need to wait for the kernel to wind down
+        shutdown_kernel="immediate",
         resources={"metadata": {"path": str(source.parent)}},
         on_cell_executed=lambda cell, execute_reply, **_: after_cell(
             channel, key, nb, cell, execute_reply

@@ -20,7 +20,7 @@ def test_ruff_finds_nothing_in_the_code_and_source_notebooks():
 
 
 def test_the_course_package_and_tests_are_formatted():
-    result = ruff("format", "--check", "course", "grader_tests", "nbgrader_config.py")
+    result = ruff("format", "--check", "course", "grader_tests", "benchmarks", "nbgrader_config.py")
     assert result.returncode == 0, result.stdout
 
 

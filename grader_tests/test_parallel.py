@@ -26,6 +26,7 @@ from pathlib import Path
 import pytest
 from nbgrader.api import Gradebook
 
+from course import pipeline
 from course.layout import REPO_ROOT, source_notebook
 from course.notebooks import is_test, is_written_answer, nbgrader_meta, read_notebook
 from course.parallel import Task, TaskResult, run_tasks
@@ -67,22 +68,9 @@ def give_manual_grades(root):
 
 
 def gradebook_rows(db_url):
-    """Every grade and comment of every submission, as plain tuples."""
-    rows = []
-    with Gradebook(db_url, COURSE_ID) as gradebook:
-        for submission in gradebook.assignment_submissions(MODULE):
-            student = submission.student.id
-            if student in UNGRADABLE:
-                continue
-            for notebook in submission.notebooks:
-                for grade in notebook.grades:
-                    rows.append(
-                        (student, grade.name, grade.auto_score, grade.manual_score,
-                         grade.needs_manual_grade, grade.max_score)
-                    )  # fmt: skip
-                for comment in notebook.comments:
-                    rows.append((student, comment.name, comment.auto_comment))
-    return sorted(rows, key=repr)
+    """Every grade and comment of the class, but for the notebook nbgrader cannot read."""
+    rows = pipeline.gradebook_rows(db_url, [MODULE])
+    return [row[1:] for row in rows if row[1] not in UNGRADABLE]
 
 
 def course_grade(root, *args, terminal=False):
