@@ -23,30 +23,34 @@ reported, not asserted: timings depend on the machine.
 
 from __future__ import annotations
 
-import argparse
-import shutil
-import sys
-import tempfile
-import time
-import warnings
-from collections.abc import Callable
-from pathlib import Path
+from course.startup import skip_slow_optional_imports
 
-import nbformat
-from nbclient import NotebookClient
+skip_slow_optional_imports()  # as `python -m course` does, in this process and its workers
 
-from course import pipeline
-from course.grading import grade_course
-from course.layout import student_file
-from course.parallel import default_jobs
-from course.scratch import (
+import argparse  # noqa: E402
+import shutil  # noqa: E402
+import sys  # noqa: E402
+import tempfile  # noqa: E402
+import time  # noqa: E402
+import warnings  # noqa: E402
+from collections.abc import Callable  # noqa: E402
+from pathlib import Path  # noqa: E402
+
+import nbformat  # noqa: E402
+from nbclient import NotebookClient  # noqa: E402
+
+from course import pipeline  # noqa: E402
+from course.grading import grade_course  # noqa: E402
+from course.layout import student_file  # noqa: E402
+from course.parallel import default_jobs  # noqa: E402
+from course.scratch import (  # noqa: E402
     full_solution,
     make_scratch_course,
     partial_solution,
     submit_samples,
     untouched,
 )
-from course.settings import gradebook_url
+from course.settings import gradebook_url  # noqa: E402
 
 MODULES = ["00-orientation", "04-code-review", "06-academia-vs-industry"]
 KINDS = [full_solution, partial_solution, untouched]
@@ -101,51 +105,94 @@ def main() -> int:
     parser.add_argument("--students", type=int, default=8)
     parser.add_argument("--jobs", type=int, default=2)
     parser.add_argument("--modules", nargs="+", default=MODULES)
+    parser.add_argument("--rounds", type=int, default=2, help="pairs of timed runs, A B B A")
     args = parser.parse_args()
     warnings.filterwarnings("ignore", module=r"nbgrader\..*")
     warnings.filterwarnings("ignore", message=r".*not in session.*")
     with tempfile.TemporaryDirectory(prefix="grade-speed-") as scratch:
         base = Path(scratch)
         submissions = build_class(base / "class", args.modules, args.students)
-        folders = {}
-        for name in ("nbgrader", "parallel", "serial"):
-            folders[name] = base / name
-            shutil.copytree(base / "class", folders[name])
         count = len(submissions)
-        warm_up = student_file(base / "class", "submitted", *submissions[0])
-        nbclient_alone([warm_up], base / "warm-up")
+        runs = iter(range(10**6))
+
+        def fresh_copy() -> Path:
+            folder = base / f"run-{next(runs)}"
+            shutil.copytree(base / "class", folder)
+            return folder
+
+        nbclient_alone([student_file(base / "class", "submitted", *submissions[0])], base / "warm")
         print(
             f"class: {count} submissions ({args.students} students x {len(args.modules)} "
-            f"modules: {', '.join(args.modules)}); {default_jobs()} cores here"
+            f"modules: {', '.join(args.modules)}); {default_jobs()} cores here; "
+            f"{args.rounds} round(s), in the order A B B A ... so that a drift of the machine's "
+            "speed during the run weighs on both sides alike"
         )
-        nbgrader = timed(lambda: nbgrader_serial(folders["nbgrader"], submissions))
-        report("nbgrader autograde, serial", nbgrader, count)
-        parallel = timed(
-            lambda: grade_course(folders["parallel"], modules=args.modules, jobs=args.jobs)
+        gradebooks: list[Path] = []
+
+        def nbgrader_run() -> float:
+            folder = fresh_copy()
+            gradebooks.append(folder)
+            return timed(lambda: nbgrader_serial(folder, submissions))
+
+        def course_run(jobs: int) -> float:
+            folder = fresh_copy()
+            gradebooks.append(folder)
+            return timed(lambda: grade_course(folder, modules=args.modules, jobs=jobs))
+
+        nbgrader, parallel = paired(
+            "nbgrader autograde, serial",
+            nbgrader_run,
+            f"course grade --jobs {args.jobs}",
+            lambda: course_run(args.jobs),
+            args.rounds,
+            count,
         )
-        report(f"course grade --jobs {args.jobs}", parallel, count)
-        expected = pipeline.gradebook_rows(gradebook_url(folders["nbgrader"]), args.modules)
-        got = pipeline.gradebook_rows(gradebook_url(folders["parallel"]), args.modules)
-        same = expected == got
-        speedup = nbgrader / parallel
-        print(
-            f"  speed-up over nbgrader: {speedup:.2f}x (goal: 1.7 or more with 2 jobs); "
-            f"scores identical: {'yes' if same else 'NO'} ({len(got)} grade and comment rows)"
-        )
-        serial = timed(lambda: grade_course(folders["serial"], modules=args.modules, jobs=1))
-        report("course grade --jobs 1", serial, count)
+        print(f"  speed-up over nbgrader: {nbgrader / parallel:.2f}x (goal: 1.7 or more, 2 jobs)")
         graded = [
-            student_file(folders["nbgrader"], "autograded", student, module)
+            student_file(gradebooks[0], "autograded", student, module)
             for student, module in submissions
         ]
-        alone = timed(lambda: nbclient_alone(graded, base / "nbclient"))
-        report("nbclient alone, serial", alone, count)
-        overhead = serial / alone - 1
-        print(f"  overhead of course grade over nbclient: {overhead:.0%} (goal: under 15%)")
+        serial, alone = paired(
+            "course grade --jobs 1",
+            lambda: course_run(1),
+            "nbclient alone, serial",
+            lambda: timed(lambda: nbclient_alone(graded, fresh_copy() / "nbclient")),
+            args.rounds,
+            count,
+        )
+        print(f"  overhead of course grade over nbclient: {serial / alone - 1:.0%} (goal: <15%)")
+        expected = pipeline.gradebook_rows(gradebook_url(gradebooks[0]), args.modules)
+        same = all(
+            pipeline.gradebook_rows(gradebook_url(folder), args.modules) == expected
+            for folder in gradebooks[1:]
+        )
+        print(
+            f"scores identical in all {len(gradebooks)} gradebooks: {'yes' if same else 'NO'} "
+            f"({len(expected)} grade and comment rows each)"
+        )
     if not same:
         print("the gradebooks differ: course grade scored otherwise", file=sys.stderr)
         return 1
     return 0
+
+
+def paired(
+    first: str,
+    run_first: Callable[[], float],
+    second: str,
+    run_second: Callable[[], float],
+    rounds: int,
+    count: int,
+) -> tuple[float, float]:
+    """Time two runs ``rounds`` times each, in the order A B B A A B ...; print and sum them."""
+    totals = {first: 0.0, second: 0.0}
+    for number in range(rounds):
+        order = [(first, run_first), (second, run_second)]
+        for label, run in order if number % 2 == 0 else order[::-1]:
+            seconds = run()
+            totals[label] += seconds
+            report(label, seconds, count)
+    return totals[first], totals[second]
 
 
 def report(label: str, seconds: float, count: int) -> None:

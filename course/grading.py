@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import shutil
 from collections.abc import Mapping
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -240,8 +241,26 @@ def grade_course(
         if not pipeline.is_released(api, module):
             pipeline.record_assignment(api, module)
     submissions = find_submissions(root, modules)
-    outcomes: list[Outcome] = []
     main = create_engine(api.coursedir.db_url)
+    jobs = min(jobs, len(submissions))
+    with parallel.workers(jobs) as pool:
+        outcomes = _grade_all(api, main, root, submissions, pool, jobs, limits, show_progress)
+    pipeline.export_grades(api, root / "grades.csv")
+    return sorted(outcomes, key=lambda o: (o.student, o.module))
+
+
+def _grade_all(
+    api: NbGraderAPI,
+    main: Engine,
+    root: Path,
+    submissions: list[tuple[str, str]],
+    pool: ProcessPoolExecutor | None,
+    jobs: int,
+    limits: Mapping[str, object] | None,
+    show_progress: bool | None,
+) -> list[Outcome]:
+    """Grade ``submissions`` with ``pool`` into the class gradebook ``main``, with a bar."""
+    outcomes: list[Outcome] = []
     bar = tqdm(
         total=len(submissions),
         unit="submission",
@@ -268,12 +287,11 @@ def grade_course(
             bar.update()
 
         try:
-            parallel.run_tasks(submissions, jobs, prepare, finish)
+            parallel.run_tasks(submissions, pool, prepare, finish, depth=2 * jobs)
         finally:
             scratch.remove()
             main.dispose()
-    pipeline.export_grades(api, root / "grades.csv")
-    return sorted(outcomes, key=lambda o: (o.student, o.module))
+    return outcomes
 
 
 def write_feedback(

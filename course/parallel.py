@@ -26,6 +26,7 @@ import multiprocessing
 import os
 import shutil
 import tempfile
+import threading
 import warnings
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
@@ -130,7 +131,11 @@ class ScratchGradebooks:
         ``alembic`` command, seconds of start-up; the class gradebook's stamp is copied instead.
         """
         self.main = main
-        self.folder = Path(tempfile.mkdtemp(prefix="course-gradebooks-"))
+        # in memory where the machine has a tmpfs: nbgrader commits each grade, and a scratch
+        # gradebook needs no disk flushes
+        memory = Path("/dev/shm")
+        where = memory if memory.is_dir() and os.access(memory, os.W_OK) else None
+        self.folder = Path(tempfile.mkdtemp(prefix="course-gradebooks-", dir=where))
         self.empty = self.folder / "empty.db"
         empty = create_engine(f"sqlite:///{self.empty}")
         try:
@@ -227,9 +232,18 @@ def _quiet_worker() -> None:
 
 
 @contextmanager
-def _pool(jobs: int) -> Iterator[ProcessPoolExecutor]:
-    """Yield a pool of ``jobs`` fresh worker processes (spawned: nothing inherited by fork)."""
-    context = multiprocessing.get_context("spawn")
+def workers(jobs: int) -> Iterator[ProcessPoolExecutor | None]:
+    """Yield a pool of ``jobs`` worker processes, or None when ``jobs`` is 1.
+
+    Start it before any thread of this process (a progress bar's, say): a process with one
+    thread forks its workers, which then start at once with everything already imported; a
+    process with threads spawns fresh ones, since forking a thread's held lock could hang them.
+    """
+    if jobs <= 1:
+        yield None
+        return
+    method = "fork" if threading.active_count() == 1 and os.name == "posix" else "spawn"
+    context = multiprocessing.get_context(method)
     pool = ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=_quiet_worker)
     try:
         yield pool
@@ -239,51 +253,54 @@ def _pool(jobs: int) -> Iterator[ProcessPoolExecutor]:
 
 def run_tasks(
     tasks: Sequence[tuple[str, str]],
-    jobs: int,
+    pool: ProcessPoolExecutor | None,
     prepare: Callable[[str, str], Task],
     finish: Callable[[Task, TaskResult], None],
     work: Callable[[Task], TaskResult] = autograde_task,
+    depth: int = 4,
 ) -> None:
-    """Autograde every (student, module) of ``tasks``, at most ``jobs`` at a time.
+    """Autograde every (student, module) of ``tasks`` with the workers of ``pool``.
 
     Args:
         tasks: the submissions to grade.
-        jobs: how many to grade at once; 1 grades in this process, without workers.
-        prepare: called (in this process) just before a submission is handed out; returns
-            its task with a seeded scratch gradebook.
+        pool: the worker processes (see :func:`workers`); None grades in this process.
+        prepare: called (in this process) shortly before a submission is handed out;
+            returns its task with a seeded scratch gradebook.
         finish: called (in this process, one call at a time) with each task and its result.
             A task that raised, or whose worker died, finishes with ``finished=False`` and
             the reason.
-        work: what a worker does with a task (a module-level function, for the workers to
-            import).
+        work: what a worker does with a task (a module-level function, for spawned workers
+            to import).
+        depth: how many tasks to keep handed out; twice the workers keeps one queued behind
+            each running task, so that no worker waits for this process.
     """
-    if jobs <= 1:
+    if pool is None:
         for student, module in tasks:
             task = prepare(student, module)
             finish(task, _guarded(work, task))
         return
     waiting = list(tasks)
     broken: list[tuple[str, str]] = []
-    with _pool(jobs) as pool:
-        running: dict[Future, Task] = {}
-        while waiting or running:
-            while waiting and len(running) < jobs:  # hand out only what can start now
-                task = prepare(*waiting.pop(0))
-                running[pool.submit(work, task)] = task
-            done, _ = wait(running, return_when=FIRST_COMPLETED)
-            for future in done:
-                task = running.pop(future)
-                if isinstance(future.exception(), BrokenProcessPool):
-                    broken.append((task.student, task.module))
-                else:
-                    finish(task, _result(future))
-            if broken:  # the pool is unusable: what it still held is retried below
-                broken += [(task.student, task.module) for task in running.values()] + waiting
-                waiting, running = [], {}
+    running: dict[Future, Task] = {}
+    while waiting or running:
+        while waiting and len(running) < depth:
+            task = prepare(*waiting.pop(0))
+            running[pool.submit(work, task)] = task
+        done, _ = wait(running, return_when=FIRST_COMPLETED)
+        for future in done:
+            task = running.pop(future)
+            if isinstance(future.exception(), BrokenProcessPool):
+                broken.append((task.student, task.module))
+            else:
+                finish(task, _result(future))
+        if broken:  # the pool is unusable: what it still held is retried below
+            broken += [(task.student, task.module) for task in running.values()] + waiting
+            waiting, running = [], {}
     for student, module in broken:  # one at a time in a fresh worker: a killer task fails alone
         task = prepare(student, module)  # seeded again: the dead worker may have half-written
-        with _pool(1) as pool:
-            future = pool.submit(work, task)
+        context = multiprocessing.get_context("spawn")
+        with ProcessPoolExecutor(1, mp_context=context, initializer=_quiet_worker) as single:
+            future = single.submit(work, task)
             wait([future])
             finish(task, _result(future))
 

@@ -20,7 +20,8 @@ def test_ruff_finds_nothing_in_the_code_and_source_notebooks():
 
 
 def test_the_course_package_and_tests_are_formatted():
-    result = ruff("format", "--check", "course", "grader_tests", "benchmarks", "nbgrader_config.py")
+    folders = ["course", "grader_tests", "benchmarks", "nbgrader_config.py"]
+    result = ruff("format", "--check", *folders)
     assert result.returncode == 0, result.stdout
 
 

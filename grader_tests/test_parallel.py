@@ -29,7 +29,7 @@ from nbgrader.api import Gradebook
 from course import pipeline
 from course.layout import REPO_ROOT, source_notebook
 from course.notebooks import is_test, is_written_answer, nbgrader_meta, read_notebook
-from course.parallel import Task, TaskResult, run_tasks
+from course.parallel import Task, TaskResult, run_tasks, workers
 from course.scratch import (
     SAMPLE_STUDENTS,
     full_solution,
@@ -272,7 +272,8 @@ def test_a_task_that_raises_or_kills_its_worker_costs_only_that_submission(tmp_p
     def finish(task, result):
         results[task.student] = result
 
-    run_tasks([(name, MODULE) for name in names], 2, prepare, finish, work=fake_work)
+    with workers(2) as pool:
+        run_tasks([(name, MODULE) for name in names], pool, prepare, finish, work=fake_work)
     assert set(results) == set(names)
     assert all(results[n].graded and results[n].finished for n in "abcd")
     assert not results["dies"].finished and "worker process died" in results["dies"].problem
@@ -287,3 +288,15 @@ def test_the_postgres_server_listens_on_loopback_only(postgres):
     with engine.connect() as connection:
         assert connection.execute(text("SHOW listen_addresses")).scalar() == "127.0.0.1"
     engine.dispose()
+
+
+def test_the_speed_benchmark_runs_and_finds_the_same_scores():
+    run = subprocess.run(
+        [sys.executable, "benchmarks/grade_speed.py", "--students", "2",
+         "--modules", MODULE, "--rounds", "1"],
+        cwd=REPO_ROOT, capture_output=True, text=True, timeout=600,
+    )  # fmt: skip
+    assert run.returncode == 0, run.stdout + run.stderr
+    assert "speed-up over nbgrader:" in run.stdout
+    assert "overhead of course grade over nbclient:" in run.stdout
+    assert "scores identical in all 3 gradebooks: yes" in run.stdout
