@@ -23,7 +23,7 @@ reported, not asserted: timings depend on the machine.
 
 from __future__ import annotations
 
-from course.startup import skip_slow_optional_imports
+from course.startup import quiet_nbgrader_warnings, skip_slow_optional_imports
 
 skip_slow_optional_imports()  # as `python -m course` does, in this process and its workers
 
@@ -32,7 +32,6 @@ import shutil  # noqa: E402
 import sys  # noqa: E402
 import tempfile  # noqa: E402
 import time  # noqa: E402
-import warnings  # noqa: E402
 from collections.abc import Callable  # noqa: E402
 from pathlib import Path  # noqa: E402
 
@@ -107,8 +106,7 @@ def main() -> int:
     parser.add_argument("--modules", nargs="+", default=MODULES)
     parser.add_argument("--rounds", type=int, default=2, help="pairs of timed runs, A B B A")
     args = parser.parse_args()
-    warnings.filterwarnings("ignore", module=r"nbgrader\..*")
-    warnings.filterwarnings("ignore", message=r".*not in session.*")
+    quiet_nbgrader_warnings()
     with tempfile.TemporaryDirectory(prefix="grade-speed-") as scratch:
         base = Path(scratch)
         submissions = build_class(base / "class", args.modules, args.students)

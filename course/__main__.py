@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from course.startup import skip_slow_optional_imports
+from course.startup import quiet_nbgrader_warnings, skip_slow_optional_imports
 
 skip_slow_optional_imports()  # first: grading's worker processes run this module's imports too
 
@@ -10,7 +10,6 @@ import argparse  # noqa: E402 - after the line above
 import sys  # noqa: E402
 import tempfile  # noqa: E402
 import time  # noqa: E402
-import warnings  # noqa: E402
 from pathlib import Path  # noqa: E402
 
 from course.layout import REPO_ROOT, module_ids  # noqa: E402
@@ -173,9 +172,7 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     """Run the CLI and return its exit status."""
     args = build_parser().parse_args(argv)
-    # nbgrader's gradebook code trips SQLAlchemy 2 warnings that say nothing about the grades.
-    warnings.filterwarnings("ignore", module=r"nbgrader\..*")
-    warnings.filterwarnings("ignore", message=r".*not in session.*")
+    quiet_nbgrader_warnings()
     return int(args.run(args))
 
 

@@ -6,6 +6,7 @@ import json
 import shutil
 from collections.abc import Mapping
 from concurrent.futures import ProcessPoolExecutor
+from contextlib import nullcontext
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -13,7 +14,6 @@ import nbformat
 from nbgrader.api import Gradebook
 from nbgrader.apps import NbGraderAPI
 from sqlalchemy import Engine, create_engine
-from sqlalchemy.exc import SQLAlchemyError
 from tqdm import tqdm
 
 from course import parallel, pipeline
@@ -192,23 +192,24 @@ def record(
     """Put a worker's result into the class gradebook and return the submission's outcome.
 
     A finished worker's scratch gradebook is merged; a task that failed scores zero, as does a
-    submission that the class gradebook refuses (an over-long student name in PostgreSQL, say).
+    submission that the class gradebook refuses (a student folder name over nbgrader's 128
+    characters, in PostgreSQL, say). Nothing here stops the grading of the class.
     """
     student, module, problem = task.student, task.module, result.problem
+    graded = result.graded and result.finished
     try:
         if result.finished:
             parallel.merge_submission(task.scratch_url, main, module, student)
         else:
             pipeline.record_zero(api, module, student)
-        return outcome_of(api, student, module, result.graded and result.finished, problem)
-    except SQLAlchemyError as error:
+    except Exception as error:  # noqa: BLE001 - this submission scores zero, the class goes on
         reason = f"not recorded in the gradebook: {pipeline.last_line(str(error))}"
-        problem = "; ".join(filter(None, [problem, reason]))
+        problem, graded = "; ".join(filter(None, [problem, reason])), False
         try:
             pipeline.record_zero(api, module, student)
-            return outcome_of(api, student, module, False, problem)
-        except SQLAlchemyError:
+        except Exception:  # noqa: BLE001 - the gradebook will not hold it at all
             return Outcome(student, module, 0, 0, 0, 0, False, problem, graded=False)
+    return outcome_of(api, student, module, graded, problem)
 
 
 def grade_course(
@@ -241,56 +242,65 @@ def grade_course(
         if not pipeline.is_released(api, module):
             pipeline.record_assignment(api, module)
     submissions = find_submissions(root, modules)
+    jobs = max(1, min(jobs, len(submissions)))
     main = create_engine(api.coursedir.db_url)
-    jobs = min(jobs, len(submissions))
-    with parallel.workers(jobs) as pool:
-        outcomes = _grade_all(api, main, root, submissions, pool, jobs, limits, show_progress)
+    scratch = parallel.ScratchGradebooks(main, api.coursedir.course_id)
+    try:
+        # the workers first: they fork while this process has no other thread
+        with parallel.workers(jobs) if jobs > 1 else nullcontext() as pool:
+            outcomes = _grade_all(
+                api, main, scratch, submissions, jobs, pool, limits, show_progress
+            )
+    finally:  # after the workers have stopped
+        scratch.remove()
+        main.dispose()
     pipeline.export_grades(api, root / "grades.csv")
     return sorted(outcomes, key=lambda o: (o.student, o.module))
+
+
+class _Bar(tqdm):
+    """tqdm's bar without its monitor thread (the grader forks its workers)."""
+
+    monitor_interval = 0
 
 
 def _grade_all(
     api: NbGraderAPI,
     main: Engine,
-    root: Path,
+    scratch: parallel.ScratchGradebooks,
     submissions: list[tuple[str, str]],
-    pool: ProcessPoolExecutor | None,
     jobs: int,
+    pool: ProcessPoolExecutor | None,
     limits: Mapping[str, object] | None,
     show_progress: bool | None,
 ) -> list[Outcome]:
-    """Grade ``submissions`` with ``pool`` into the class gradebook ``main``, with a bar."""
+    """Grade ``submissions`` into the class gradebook ``main``, showing a progress bar."""
+    root = Path(api.coursedir.root)
     outcomes: list[Outcome] = []
-    bar = tqdm(
+    bar = _Bar(
         total=len(submissions),
         unit="submission",
         disable=None if show_progress is None else not show_progress,
         dynamic_ncols=True,
     )
-    scratch = parallel.ScratchGradebooks(main, api.coursedir.course_id)
-    with bar:
 
-        def prepare(student: str, module: str) -> parallel.Task:
-            return parallel.Task(root, student, module, scratch.seed(module, student), limits)
-
-        def finish(task: parallel.Task, result: parallel.TaskResult) -> None:
-            outcome = record(api, main, task, result)
-            outcomes.append(outcome)
-            task.scratch.unlink(missing_ok=True)
-            failed = sum(not o.graded for o in outcomes)
-            bar.set_postfix(
-                graded=len(outcomes) - failed,
-                failed=failed,
-                left=len(submissions) - len(outcomes),
-                refresh=False,
-            )
-            bar.update()
-
+    def prepare(student: str, module: str) -> parallel.Task:
         try:
-            parallel.run_tasks(submissions, pool, prepare, finish, depth=2 * jobs)
-        finally:
-            scratch.remove()
-            main.dispose()
+            return parallel.Task(root, student, module, scratch.seed(module, student), limits)
+        except Exception as error:  # noqa: BLE001 - this submission fails, the class goes on
+            reason = f"not graded: its scratch gradebook failed ({type(error).__name__}: {error})"
+            return parallel.Task(root, student, module, scratch.folder / "none", limits, reason)
+
+    def finish(task: parallel.Task, result: parallel.TaskResult) -> None:
+        outcomes.append(record(api, main, task, result))
+        task.scratch.unlink(missing_ok=True)
+        failed = sum(not o.graded for o in outcomes)
+        left = len(submissions) - len(outcomes)
+        bar.set_postfix(graded=len(outcomes) - failed, failed=failed, left=left, refresh=False)
+        bar.update()
+
+    with bar:
+        parallel.run_tasks(submissions, jobs, prepare, finish, pool=pool)
     return outcomes
 
 

@@ -22,12 +22,12 @@ with the reason, and the other tasks go on.
 
 from __future__ import annotations
 
+import itertools
 import multiprocessing
 import os
 import shutil
 import tempfile
 import threading
-import warnings
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
@@ -37,7 +37,11 @@ from pathlib import Path
 
 from nbgrader.api import Base, Gradebook
 from sqlalchemy import Column, Connection, Engine, MetaData, String, Table, create_engine, select
-from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.engine import URL
+from sqlalchemy.exc import IntegrityError, SQLAlchemyError
+
+from course.settings import SANDBOX_LIMITS
+from course.startup import quiet_nbgrader_warnings
 
 #: Tables holding a module as released, copied into every scratch gradebook (parents first).
 MODULE_TABLES = (
@@ -54,14 +58,40 @@ SUBMISSION_TABLES = ("student", "submitted_assignment", "submitted_notebook", "g
 
 
 def default_jobs() -> int:
-    """Return the number of processor cores this process may use."""
+    """Return how many submissions to grade at once here: one per core, as memory allows.
+
+    A graded notebook may use up to twice the memory cap (its processes, and its files in
+    memory), so no more run at once than the available memory holds.
+    """
     if hasattr(os, "sched_getaffinity"):
-        return max(1, len(os.sched_getaffinity(0)))
-    return max(1, os.cpu_count() or 1)
+        jobs = len(os.sched_getaffinity(0))
+    else:
+        jobs = os.cpu_count() or 1
+    per_job = 2 * int(SANDBOX_LIMITS["memory_mb"]) * 2**20
+    available = _available_memory()
+    if available is not None:
+        jobs = min(jobs, available // per_job)
+    return max(1, jobs)
+
+
+def _available_memory() -> int | None:
+    """Bytes of memory available to new processes (Linux), or None where unknown."""
+    try:
+        for line in Path("/proc/meminfo").read_text().splitlines():
+            if line.startswith("MemAvailable:"):
+                return int(line.split()[1]) * 1024
+    except (OSError, ValueError, IndexError):
+        pass
+    return None
 
 
 #: nbgrader's schema version stamp, kept by alembic beside nbgrader's tables.
 _ALEMBIC = Table("alembic_version", MetaData(), Column("version_num", String(32), nullable=False))
+
+
+def sqlite_url(path: Path) -> URL:
+    """Return the SQLAlchemy URL of a SQLite file, whatever characters its path holds."""
+    return URL.create("sqlite", database=str(path))
 
 
 def _table(name: str) -> Table:
@@ -109,16 +139,48 @@ def submission_rows(connection: Connection, module: str, student: str) -> dict[s
     return rows
 
 
-def upsert(connection: Connection, rows: Mapping[str, list[dict]]) -> None:
-    """Write ``rows`` (by table, parents first) into a database, replacing rows of the same id."""
+#: The columns that nbgrader's autograde writes into rows that exist already; a merge updates
+#: only these, so that what a grader changes meanwhile (in formgrader, say) is kept.
+AUTOGRADED_COLUMNS = {
+    "student": (),
+    "submitted_assignment": ("timestamp",),
+    "submitted_notebook": ("late_submission_penalty",),
+    "grade": ("auto_score", "needs_manual_grade"),
+    "comment": ("auto_comment",),
+}
+
+
+def upsert(
+    connection: Connection,
+    rows: Mapping[str, list[dict]],
+    columns: Mapping[str, Sequence[str]] | None = None,
+) -> None:
+    """Write ``rows`` (by table, parents first) into a database.
+
+    A row whose id is new is inserted whole; an existing one gets the values of ``columns``
+    (by table; every column when None).
+    """
     for name, table_rows in rows.items():
         table = _table(name)
         for row in table_rows:
-            updated = connection.execute(
-                table.update().where(table.c.id == row["id"]).values(**row)
-            )
-            if updated.rowcount == 0:
+            chosen = row if columns is None else {c: row[c] for c in columns[name]}
+            exists = connection.execute(select(table.c.id).where(table.c.id == row["id"]))
+            if exists.first() is None:
                 connection.execute(table.insert().values(**row))
+            elif chosen:
+                connection.execute(table.update().where(table.c.id == row["id"]).values(**chosen))
+
+
+_PREFIX = "course-gradebooks-"
+
+
+def _remove_orphans(folder: Path) -> None:
+    """Remove the scratch folders of grading runs that were killed (their process is gone)."""
+    for orphan in folder.glob(f"{_PREFIX}*-*"):
+        pid = orphan.name.removeprefix(_PREFIX).split("-", 1)[0]
+        if not pid.isdigit() or Path(f"/proc/{pid}").exists() or not Path("/proc/self").exists():
+            continue
+        shutil.rmtree(orphan, ignore_errors=True)
 
 
 class ScratchGradebooks:
@@ -135,9 +197,11 @@ class ScratchGradebooks:
         # gradebook needs no disk flushes
         memory = Path("/dev/shm")
         where = memory if memory.is_dir() and os.access(memory, os.W_OK) else None
-        self.folder = Path(tempfile.mkdtemp(prefix="course-gradebooks-", dir=where))
+        _remove_orphans(Path(where or tempfile.gettempdir()))
+        self.folder = Path(tempfile.mkdtemp(prefix=f"{_PREFIX}{os.getpid()}-", dir=where))
         self.empty = self.folder / "empty.db"
-        empty = create_engine(f"sqlite:///{self.empty}")
+        self._numbers = itertools.count()
+        empty = create_engine(sqlite_url(self.empty))
         try:
             Base.metadata.create_all(empty)
             _ALEMBIC.metadata.create_all(empty)
@@ -149,17 +213,17 @@ class ScratchGradebooks:
                     dest.execute(table.insert(), rows)
         except SQLAlchemyError:  # a class gradebook made otherwise: let nbgrader make one
             self.empty.unlink(missing_ok=True)
-            Gradebook(f"sqlite:///{self.empty}", course_id).close()
+            Gradebook(str(sqlite_url(self.empty)), course_id).close()
         finally:
             empty.dispose()
 
     def seed(self, module: str, student: str) -> Path:
         """Make a scratch gradebook holding what autograde reads of the class gradebook."""
-        path = self.folder / f"{student}--{module}.db"
+        path = self.folder / f"{next(self._numbers)}.db"  # not the student's name: any text
         shutil.copyfile(self.empty, path)
         with self.main.connect() as source:
             rows = {**module_rows(source, module), **submission_rows(source, module, student)}
-        scratch = create_engine(f"sqlite:///{path}")
+        scratch = create_engine(sqlite_url(path))
         try:
             with scratch.begin() as connection:  # a new database: plain inserts, many at once
                 for name, table_rows in rows.items():
@@ -174,16 +238,26 @@ class ScratchGradebooks:
         shutil.rmtree(self.folder, ignore_errors=True)
 
 
-def merge_submission(scratch_url: str, main: Engine, module: str, student: str) -> None:
-    """Copy one autograded submission from its scratch gradebook into the class gradebook."""
+def merge_submission(scratch_url: str | URL, main: Engine, module: str, student: str) -> None:
+    """Copy one autograded submission from its scratch gradebook into the class gradebook.
+
+    The student's row is made first, on its own: graders on other machines may be making it at
+    the same moment (a shared PostgreSQL gradebook), and the one that loses that race goes on.
+    The submission then goes in one transaction: all of it or none of it.
+    """
     scratch = create_engine(scratch_url)
     try:
         with scratch.connect() as source:
             rows = submission_rows(source, module, student)
     finally:
         scratch.dispose()
-    with main.begin() as connection:  # one transaction: all of the submission or none of it
-        upsert(connection, rows)
+    try:
+        with main.begin() as connection:
+            upsert(connection, {"student": rows.pop("student")}, AUTOGRADED_COLUMNS)
+    except IntegrityError:  # made meanwhile by another grader
+        pass
+    with main.begin() as connection:
+        upsert(connection, rows, AUTOGRADED_COLUMNS)
 
 
 @dataclass(frozen=True)
@@ -196,10 +270,12 @@ class Task:
     scratch: Path
     limits: Mapping[str, object] | None
 
+    error: str | None = None  # why the task could not even be prepared
+
     @property
     def scratch_url(self) -> str:
         """The SQLAlchemy URL of the task's scratch gradebook."""
-        return f"sqlite:///{self.scratch}"
+        return str(sqlite_url(self.scratch))
 
 
 @dataclass(frozen=True)
@@ -227,25 +303,26 @@ def autograde_task(task: Task) -> TaskResult:
 
 def _quiet_worker() -> None:
     """Silence, in a worker, the SQLAlchemy warnings that nbgrader's gradebook code trips."""
-    warnings.filterwarnings("ignore", module=r"nbgrader\..*")
-    warnings.filterwarnings("ignore", message=r".*not in session.*")
+    quiet_nbgrader_warnings()
+
+
+def _ready() -> None:
+    """Nothing: a first task that makes a pool start its workers."""
 
 
 @contextmanager
-def workers(jobs: int) -> Iterator[ProcessPoolExecutor | None]:
-    """Yield a pool of ``jobs`` worker processes, or None when ``jobs`` is 1.
+def workers(jobs: int) -> Iterator[ProcessPoolExecutor]:
+    """Yield a pool of ``jobs`` worker processes, started before this returns.
 
-    Start it before any thread of this process (a progress bar's, say): a process with one
-    thread forks its workers, which then start at once with everything already imported; a
-    process with threads spawns fresh ones, since forking a thread's held lock could hang them.
+    A process with one thread forks its workers, which then start at once with everything
+    already imported; a process with threads spawns fresh ones, since a fork can copy a lock
+    that another thread holds and hang. Make the pool before starting any thread.
     """
-    if jobs <= 1:
-        yield None
-        return
     method = "fork" if threading.active_count() == 1 and os.name == "posix" else "spawn"
     context = multiprocessing.get_context(method)
     pool = ProcessPoolExecutor(max_workers=jobs, mp_context=context, initializer=_quiet_worker)
     try:
+        pool.submit(_ready).result()
         yield pool
     finally:
         pool.shutdown(wait=True, cancel_futures=True)
@@ -253,56 +330,84 @@ def workers(jobs: int) -> Iterator[ProcessPoolExecutor | None]:
 
 def run_tasks(
     tasks: Sequence[tuple[str, str]],
-    pool: ProcessPoolExecutor | None,
+    jobs: int,
     prepare: Callable[[str, str], Task],
     finish: Callable[[Task, TaskResult], None],
     work: Callable[[Task], TaskResult] = autograde_task,
-    depth: int = 4,
+    pool: ProcessPoolExecutor | None = None,
 ) -> None:
-    """Autograde every (student, module) of ``tasks`` with the workers of ``pool``.
+    """Autograde every (student, module) of ``tasks``, ``jobs`` at a time.
 
     Args:
         tasks: the submissions to grade.
-        pool: the worker processes (see :func:`workers`); None grades in this process.
+        jobs: how many at once; 1 grades in this process, without workers.
         prepare: called (in this process) shortly before a submission is handed out;
-            returns its task with a seeded scratch gradebook.
+            returns its task with a seeded scratch gradebook, or with an ``error``.
         finish: called (in this process, one call at a time) with each task and its result.
             A task that raised, or whose worker died, finishes with ``finished=False`` and
             the reason.
         work: what a worker does with a task (a module-level function, for spawned workers
             to import).
-        depth: how many tasks to keep handed out; twice the workers keeps one queued behind
-            each running task, so that no worker waits for this process.
+        pool: workers made already (see :func:`workers`); made here when None.
     """
-    if pool is None:
-        for student, module in tasks:
-            task = prepare(student, module)
-            finish(task, _guarded(work, task))
-        return
     waiting = list(tasks)
-    broken: list[tuple[str, str]] = []
+    if jobs <= 1:
+        for student, module in waiting:
+            task = prepare(student, module)
+            finish(task, _failed_before(task) or _guarded(work, task))
+        return
+    while waiting:
+        if pool is None:
+            with workers(jobs) as fresh:
+                suspects = _run_in_pool(fresh, waiting, jobs, prepare, finish, work)
+        else:
+            suspects = _run_in_pool(pool, waiting, jobs, prepare, finish, work)
+        pool = None  # a broken pool is not used again
+        for student, module in suspects:  # one at a time: a task that kills a worker fails alone
+            task = prepare(student, module)  # seeded again: the dead worker may have half-written
+            with workers(1) as single:
+                finish(task, _failed_before(task) or _result(single.submit(work, task)))
+
+
+def _run_in_pool(
+    pool: ProcessPoolExecutor,
+    waiting: list[tuple[str, str]],
+    jobs: int,
+    prepare: Callable[[str, str], Task],
+    finish: Callable[[Task, TaskResult], None],
+    work: Callable[[Task], TaskResult],
+) -> list[tuple[str, str]]:
+    """Grade from ``waiting`` (emptied as tasks are handed out) until done or the pool breaks.
+
+    Returns:
+        the tasks that were in the pool when it broke: any of them may have broken it.
+    """
     running: dict[Future, Task] = {}
-    while waiting or running:
-        while waiting and len(running) < depth:
+    suspects: list[tuple[str, str]] = []
+    while (waiting or running) and not suspects:
+        # one task queued behind each running one: a worker never waits for this process
+        while waiting and len(running) < 2 * jobs:
             task = prepare(*waiting.pop(0))
-            running[pool.submit(work, task)] = task
+            failed = _failed_before(task)
+            if failed:
+                finish(task, failed)
+            else:
+                running[pool.submit(work, task)] = task
+        if not running:
+            continue
         done, _ = wait(running, return_when=FIRST_COMPLETED)
         for future in done:
             task = running.pop(future)
             if isinstance(future.exception(), BrokenProcessPool):
-                broken.append((task.student, task.module))
+                suspects.append((task.student, task.module))
             else:
                 finish(task, _result(future))
-        if broken:  # the pool is unusable: what it still held is retried below
-            broken += [(task.student, task.module) for task in running.values()] + waiting
-            waiting, running = [], {}
-    for student, module in broken:  # one at a time in a fresh worker: a killer task fails alone
-        task = prepare(student, module)  # seeded again: the dead worker may have half-written
-        context = multiprocessing.get_context("spawn")
-        with ProcessPoolExecutor(1, mp_context=context, initializer=_quiet_worker) as single:
-            future = single.submit(work, task)
-            wait([future])
-            finish(task, _result(future))
+    return suspects + [(task.student, task.module) for task in running.values()]
+
+
+def _failed_before(task: Task) -> TaskResult | None:
+    """The result of a task that could not be prepared, or None."""
+    return None if task.error is None else TaskResult(False, task.error, finished=False)
 
 
 def _result(future: Future) -> TaskResult:

@@ -176,8 +176,8 @@ def is_released(api: NbGraderAPI, module: str) -> bool:
 def record_zero(api: NbGraderAPI, module: str, student: str) -> None:
     """Score a submission that could not be graded zero on every cell.
 
-    nbgrader does the same for a missing notebook; the submission then shows in the gradebook
-    and in the exported grades like any other.
+    nbgrader does the same for a missing notebook, and keeps a grader's manual scores as it
+    does; the submission then shows in the gradebook and in the exported grades like any other.
     """
     with _gradebook(api) as gradebook:
         gradebook.update_or_create_student(student)
@@ -185,7 +185,6 @@ def record_zero(api: NbGraderAPI, module: str, student: str) -> None:
         for notebook in submission.notebooks:
             for grade in notebook.grades:
                 grade.auto_score = 0
-                grade.manual_score = None
                 grade.needs_manual_grade = False
         gradebook.db.commit()
 
@@ -232,8 +231,9 @@ def gradebook_rows(db_url: str, modules: list[str]) -> list[tuple]:
     """Return every grade and comment of every submission of ``modules`` as plain tuples.
 
     Grades are (module, student, cell, auto score, manual score, needs manual grade, max
-    score); comments are (module, student, cell, automatic comment). Two gradebooks that hold
-    the same grades give the same sorted list, whatever database each is kept in.
+    score); comments are (module, student, cell, automatic comment); each notebook adds
+    (module, student, notebook, "late penalty", penalty). Two gradebooks that hold the same
+    grades give the same sorted list, whatever database each is kept in.
     """
     rows: list[tuple] = []
     with Gradebook(db_url, COURSE_ID) as gradebook:
@@ -241,6 +241,8 @@ def gradebook_rows(db_url: str, modules: list[str]) -> list[tuple]:
             for submission in gradebook.assignment_submissions(module):
                 student = submission.student.id
                 for notebook in submission.notebooks:
+                    penalty = notebook.late_submission_penalty
+                    rows.append((module, student, notebook.name, "late penalty", penalty))
                     rows += [
                         (module, student, grade.name, grade.auto_score, grade.manual_score,
                          grade.needs_manual_grade, grade.max_score)

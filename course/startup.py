@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+import warnings
 
 #: Optional imports that cost far more than they give the course's processes.
 SLOW_OPTIONAL_IMPORTS = (
@@ -20,3 +21,12 @@ def skip_slow_optional_imports() -> None:
     """
     for name in SLOW_OPTIONAL_IMPORTS:
         sys.modules.setdefault(name, None)  # type: ignore[arg-type]
+
+
+def quiet_nbgrader_warnings() -> None:
+    """Silence the SQLAlchemy 2 warnings that nbgrader's gradebook code trips.
+
+    They say nothing about the grades and would bury the grade table.
+    """
+    warnings.filterwarnings("ignore", module=r"nbgrader\..*")
+    warnings.filterwarnings("ignore", message=r".*not in session.*")

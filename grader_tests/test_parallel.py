@@ -29,7 +29,7 @@ from nbgrader.api import Gradebook
 from course import pipeline
 from course.layout import REPO_ROOT, source_notebook
 from course.notebooks import is_test, is_written_answer, nbgrader_meta, read_notebook
-from course.parallel import Task, TaskResult, run_tasks, workers
+from course.parallel import Task, TaskResult, run_tasks
 from course.scratch import (
     SAMPLE_STUDENTS,
     full_solution,
@@ -160,8 +160,8 @@ def postgres():
 
 
 @pytest.fixture(scope="module")
-def graded(tmp_path_factory, postgres):
-    """The class graded three ways: nbgrader serially, and `course grade --jobs 2` twice."""
+def graded(tmp_path_factory):
+    """The class graded by nbgrader serially, and by `course grade --jobs 2` in a terminal."""
     base = tmp_path_factory.mktemp("parallel")
     original = base / "class"
     make_scratch_course(original, [MODULE])
@@ -182,16 +182,22 @@ def graded(tmp_path_factory, postgres):
         text=True,
         timeout=900,
     )
-    sqlite = course_grade(copies["sqlite"], "--jobs", "2")
-    # the PostgreSQL gradebook starts as a copy of the class's one (the manual grades included)
-    copy_gradebook(gradebook_url(copies["postgres"]), postgres)
-    on_postgres = course_grade(copies["postgres"], "--jobs", "2", "--db", postgres, terminal=True)
+    sqlite = course_grade(copies["sqlite"], "--jobs", "2", terminal=True)
     serial_output = serial.stdout + serial.stderr
     return {
         "serial": (serial.returncode, serial_output, gradebook_url(copies["serial"])),
         "sqlite": (*sqlite, gradebook_url(copies["sqlite"])),
-        "postgres": (*on_postgres, postgres),
+        "postgres copy": copies["postgres"],
     }
+
+
+@pytest.fixture(scope="module")
+def on_postgres(graded, postgres):
+    """The same class graded by `course grade --jobs 2 --db postgresql://...`, output piped."""
+    course = graded["postgres copy"]
+    # the PostgreSQL gradebook starts as a copy of the class's one (the manual grades included)
+    copy_gradebook(gradebook_url(course), postgres)
+    return (*course_grade(course, "--jobs", "2", "--db", postgres), postgres)
 
 
 def copy_gradebook(source_url, dest_url):
@@ -235,22 +241,25 @@ def test_a_regrade_keeps_manual_grades_as_nbgrader_does(graded):
     assert rows[test][2] == rows[test][5], "she solved it: the autograder's score is kept beside"
 
 
-def test_postgres_gradebook_matches_the_serial_sqlite_one(graded):
-    status, output, url = graded["postgres"]
+def test_postgres_gradebook_matches_the_serial_sqlite_one(graded, on_postgres):
+    status, output, url = on_postgres
     assert status == 0, output
     assert url.startswith("postgresql://")
     assert gradebook_rows(url) == gradebook_rows(graded["serial"][2])
 
 
-def test_progress_shows_in_a_terminal_only(graded):
-    _, in_terminal, _ = graded["postgres"]
+def test_progress_shows_in_a_terminal(graded):
+    _, in_terminal, _ = graded["sqlite"]
     total = len(STUDENTS)
     assert f"{total}/{total}" in in_terminal, in_terminal[-2000:]
     assert "graded=5" in in_terminal and "failed=1" in in_terminal and "left=0" in in_terminal
     assert f"{total} submission(s)" in in_terminal and "1 could not be graded" in in_terminal
-    _, piped, _ = graded["sqlite"]
+
+
+def test_no_progress_bar_when_the_output_is_not_a_terminal(on_postgres):
+    _, piped, _ = on_postgres
     assert "\r" not in piped and "left=" not in piped, "no progress bar in a log file"
-    assert f"{total} submission(s)" in piped, "the summary is printed either way"
+    assert f"{len(STUDENTS)} submission(s)" in piped, "the summary is printed either way"
 
 
 def fake_work(task: Task) -> TaskResult:
@@ -272,8 +281,7 @@ def test_a_task_that_raises_or_kills_its_worker_costs_only_that_submission(tmp_p
     def finish(task, result):
         results[task.student] = result
 
-    with workers(2) as pool:
-        run_tasks([(name, MODULE) for name in names], pool, prepare, finish, work=fake_work)
+    run_tasks([(name, MODULE) for name in names], 2, prepare, finish, work=fake_work)
     assert set(results) == set(names)
     assert all(results[n].graded and results[n].finished for n in "abcd")
     assert not results["dies"].finished and "worker process died" in results["dies"].problem
@@ -288,6 +296,12 @@ def test_the_postgres_server_listens_on_loopback_only(postgres):
     with engine.connect() as connection:
         assert connection.execute(text("SHOW listen_addresses")).scalar() == "127.0.0.1"
     engine.dispose()
+    port = int(postgres.rsplit(":", 1)[1].split("/")[0])
+    outside = subprocess.run(["hostname", "-I"], capture_output=True, text=True).stdout.split()
+    for address in [a for a in outside if not a.startswith("127.") and ":" not in a]:
+        with socket.socket() as probe, pytest.raises(OSError):
+            probe.settimeout(5)
+            probe.connect((address, port))
 
 
 def test_the_speed_benchmark_runs_and_finds_the_same_scores():
