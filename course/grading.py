@@ -244,7 +244,11 @@ def grade_course(
     submissions = find_submissions(root, modules)
     jobs = max(1, min(jobs, len(submissions)))
     main = create_engine(api.coursedir.db_url)
-    scratch = parallel.ScratchGradebooks(main, api.coursedir.course_id)
+    try:
+        scratch = parallel.ScratchGradebooks(main, api.coursedir.course_id)
+    except BaseException:
+        main.dispose()
+        raise
     try:
         # the workers first: they fork while this process has no other thread
         with parallel.workers(jobs) if jobs > 1 else nullcontext() as pool:

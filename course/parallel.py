@@ -213,7 +213,11 @@ class ScratchGradebooks:
                     dest.execute(table.insert(), rows)
         except SQLAlchemyError:  # a class gradebook made otherwise: let nbgrader make one
             self.empty.unlink(missing_ok=True)
-            Gradebook(str(sqlite_url(self.empty)), course_id).close()
+            try:
+                Gradebook(str(sqlite_url(self.empty)), course_id).close()
+            except BaseException:
+                self.remove()
+                raise
         finally:
             empty.dispose()
 
