@@ -313,4 +313,5 @@ def test_the_speed_benchmark_runs_and_finds_the_same_scores():
     assert run.returncode == 0, run.stdout + run.stderr
     assert "speed-up over nbgrader:" in run.stdout
     assert "overhead of course grade over nbclient:" in run.stdout
+    assert "this machine's ceiling: nbclient alone runs" in run.stdout
     assert "scores identical in all 3 gradebooks: yes" in run.stdout
