@@ -188,6 +188,7 @@ def graded(tmp_path_factory):
         "serial": (serial.returncode, serial_output, gradebook_url(copies["serial"])),
         "sqlite": (*sqlite, gradebook_url(copies["sqlite"])),
         "postgres copy": copies["postgres"],
+        "sqlite copy": copies["sqlite"],
     }
 
 
@@ -260,6 +261,17 @@ def test_no_progress_bar_when_the_output_is_not_a_terminal(on_postgres):
     _, piped, _ = on_postgres
     assert "\r" not in piped and "left=" not in piped, "no progress bar in a log file"
     assert f"{len(STUDENTS)} submission(s)" in piped, "the summary is printed either way"
+
+
+def test_feedback_is_its_own_verb_after_grading(graded):
+    course = graded["sqlite copy"]
+    assert not (course / "feedback").exists(), "grading leaves feedback to its own verb"
+    command = [sys.executable, "-m", "course", "--course", str(course), "feedback"]
+    run = subprocess.run(command, capture_output=True, text=True, timeout=600)
+    assert run.returncode == 0, run.stdout + run.stderr
+    assert "5 feedback page(s)" in run.stdout, "one per graded notebook, none for the broken one"
+    pages = sorted(p.parent.parent.name for p in (course / "feedback").glob("*/*/*.html"))
+    assert pages == sorted(set(STUDENTS) - UNGRADABLE)
 
 
 def fake_work(task: Task) -> TaskResult:
