@@ -140,7 +140,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     verbs = parser.add_subparsers(dest="verb", required=True, metavar="VERB")
     jobs = default_jobs()
-    jobs_help = f"submissions graded at once (default: {jobs}, the number of cores)"
+    jobs_help = f"submissions graded at once (default here: {jobs}, one per core as memory allows)"
 
     p = verbs.add_parser("release", help="make release/ from source/ with nbgrader")
     p.add_argument("modules", nargs="*", metavar="MODULE", help="default: every module")
