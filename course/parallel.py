@@ -151,19 +151,17 @@ AUTOGRADED_COLUMNS = {
 
 
 def upsert(
-    connection: Connection,
-    rows: Mapping[str, list[dict]],
-    columns: Mapping[str, Sequence[str]] | None = None,
+    connection: Connection, rows: Mapping[str, list[dict]], columns: Mapping[str, Sequence[str]]
 ) -> None:
     """Write ``rows`` (by table, parents first) into a database.
 
     A row whose id is new is inserted whole; an existing one gets the values of ``columns``
-    (by table; every column when None).
+    (by table) only.
     """
     for name, table_rows in rows.items():
         table = _table(name)
         for row in table_rows:
-            chosen = row if columns is None else {c: row[c] for c in columns[name]}
+            chosen = {column: row[column] for column in columns[name]}
             exists = connection.execute(select(table.c.id).where(table.c.id == row["id"]))
             if exists.first() is None:
                 connection.execute(table.insert().values(**row))

@@ -27,6 +27,12 @@ def notebook(*cells, locked=(), graded=()):
     return nb
 
 
+def patches_in_student_cell(code):
+    """What the tripwire finds in ``code`` as the student cell between set-up and a test."""
+    nb = notebook("import numpy as np", code, "assert np.allclose(1, 1)", locked=[0], graded=[2])
+    return isolation.module_patches(nb)
+
+
 def test_code_that_could_change_what_tests_see_is_found_in_student_cells_only():
     attacks = [
         "import math\nmath.isclose = None",
@@ -42,10 +48,7 @@ def test_code_that_could_change_what_tests_see_is_found_in_student_cells_only():
         "import json\nsetattr(json, 'loads', None)",
     ]
     for attack in attacks:
-        nb = notebook(
-            "import numpy as np", attack, "assert np.allclose(1, 1)", locked=[0], graded=[2]
-        )
-        assert isolation.module_patches(nb), f"not caught: {attack}"
+        assert patches_in_student_cell(attack), f"not caught: {attack}"
     honest = [
         "import sys\nsys.argv = ['prog', '--verbose']",
         "str = 'oops'\ndel str",
@@ -55,10 +58,7 @@ def test_code_that_could_change_what_tests_see_is_found_in_student_cells_only():
         "import re\npattern = re.compile('a+')",
     ]
     for code in honest:
-        nb = notebook(
-            "import numpy as np", code, "assert np.allclose(1, 1)", locked=[0], graded=[2]
-        )
-        assert isolation.module_patches(nb) == [], f"refused an honest cell: {code}"
+        assert patches_in_student_cell(code) == [], f"refused an honest cell: {code}"
     locked_and_tests = notebook(
         "exec('x = 1')", "import math\nmath.pi = 3", locked=[0], graded=[1]
     )
