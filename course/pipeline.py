@@ -18,12 +18,12 @@ from pathlib import Path
 
 from nbgrader.api import Gradebook, MissingEntry
 from nbgrader.apps import NbGraderAPI
-from nbgrader.plugins import CsvExportPlugin
 from nbgrader.preprocessors import CheckCellMetadata
 from nbgrader.utils import temp_attrs
 from nbgrader.validator import Validator
 from traitlets.config.loader import PyFileConfigLoader
 
+from course.export import ModuleColumnsExport
 from course.settings import COURSE_ID, limit_config, nbgrader_config
 
 
@@ -256,8 +256,8 @@ def gradebook_rows(db_url: str, modules: list[str]) -> list[tuple]:
 
 
 def export_grades(api: NbGraderAPI, destination: Path) -> None:
-    """Write every student's grade for every module to a CSV file with nbgrader's exporter."""
-    exporter = CsvExportPlugin(parent=api, to=str(destination))
+    """Write every student's grade for every module to a CSV file (see course/export.py)."""
+    exporter = ModuleColumnsExport(parent=api, to=str(destination))
     with _gradebook(api) as gradebook:
         exporter.export(gradebook)
 

@@ -66,6 +66,15 @@ def nbgrader_config(
         "nbgrader.preprocessors.AssignLatePenalties",
         "nbgrader.preprocessors.CheckCellMetadata",
     ]
+    # Feedback shows each test cell as students saw it and a failed check in one line: never
+    # the hidden tests that nbgrader's own feedback shows (course/feedback.py).
+    config.GenerateFeedback.preprocessors = [
+        "nbgrader.preprocessors.GetGrades",
+        "course.feedback.HideHiddenTests",
+        "nbconvert.preprocessors.CSSHTMLHeaderPreprocessor",
+    ]
+    # `nbgrader export` writes the course's CSV: a row per student, a column per module
+    config.ExportApp.plugin_class = "course.export.ModuleColumnsExport"
     config.merge(limit_config({**SANDBOX_LIMITS, **(limits or {})}))
     # Long outputs and tracebacks are cut so that one noisy submission cannot bloat the feedback.
     config.LimitOutput.max_lines = 500

@@ -5,6 +5,8 @@ from __future__ import annotations
 import csv
 
 import pytest
+from nbgrader.api import Gradebook
+from nbgrader.plugins import CsvExportPlugin
 
 from course import pipeline
 from course.checks import sync_problems
@@ -21,6 +23,7 @@ from course.notebooks import (
     written_points,
 )
 from course.scratch import SAMPLE_STUDENTS
+from course.settings import COURSE_ID
 
 # each module's tests share one graded demo class: keep them on one xdist worker
 MODULES = [pytest.param(m, marks=pytest.mark.xdist_group(name=f"demo-{m}")) for m in module_ids()]
@@ -116,16 +119,22 @@ def test_committed_release_equals_a_fresh_generate_assignment(demo_class, module
 
 
 @pytest.mark.parametrize("module", MODULES)
-def test_grades_csv_has_every_student(demo_class, module):
+def test_grades_csv_has_a_row_per_student_and_a_column_per_module(demo_class, module, tmp_path):
     demo = demo_class(module)
     with (demo.root / "grades.csv").open() as handle:
-        rows = {
-            (r["student_id"], r["assignment"]): float(r["raw_score"])
-            for r in csv.DictReader(handle)
-        }
-    assert set(rows) == {(s, module) for s in SAMPLE_STUDENTS}
-    for key, score in rows.items():
-        assert score == demo.outcomes[key].score
+        reader = csv.DictReader(handle)
+        rows = {row["student_id"]: row for row in reader}
+    assert reader.fieldnames == ["student_id", "last_name", "first_name", "email", module, "total"]
+    assert set(rows) == set(SAMPLE_STUDENTS)
+    # nbgrader's own exporter, a row per student and module, must say the same
+    long_form = tmp_path / "long.csv"
+    with Gradebook(demo.api.coursedir.db_url, COURSE_ID) as gradebook:
+        CsvExportPlugin(to=str(long_form)).export(gradebook)
+    with long_form.open() as handle:
+        expected = {row["student_id"]: float(row["score"]) for row in csv.DictReader(handle)}
+    for student, row in rows.items():
+        assert float(row[module]) == float(row["total"]) == expected[student], student
+    assert float(rows["ada-full"][module]) == demo.outcomes[("ada-full", module)].score > 0
 
 
 @pytest.mark.parametrize("module", MODULES)

@@ -1,0 +1,54 @@
+"""What a graded test cell says to a person: the check it makes, and why it failed.
+
+The feedback pages and the class report both show a failed check by the first line of its
+docstring and by the error it raised, never by its source: the source holds hidden tests.
+"""
+
+from __future__ import annotations
+
+import ast
+import re
+
+from nbformat import NotebookNode
+
+_ANSI_COLOUR = re.compile(r"\x1b\[[0-9;]*[A-Za-z]")
+_DOCSTRING = re.compile(r'^\s*(?:[rR]?)("""|\'\'\')(.*?)\1', re.DOTALL)
+
+
+def check_label(source: str) -> str:
+    """Return the first line of the docstring a test cell opens with ("Check that ...").
+
+    The whole cell is not parsed when a docstring can be read without it, so a cell with
+    IPython syntax below its docstring is labelled too. An empty string when there is none.
+    """
+    match = _DOCSTRING.match(source)
+    if match:
+        text = match.group(2)
+    else:
+        try:
+            text = ast.get_docstring(ast.parse(source)) or ""
+        except SyntaxError:
+            return ""
+    lines = [line.strip() for line in text.strip().splitlines() if line.strip()]
+    return lines[0] if lines else ""
+
+
+def failure_message(cell: NotebookNode) -> str | None:
+    """Return why an executed test cell failed, in the words of its error; None if it passed.
+
+    nbgrader scores a test cell zero when it raised an error or wrote to stderr. The message
+    is the exception's type and text (``AssertionError: expected 3 ...``), without the
+    traceback, whose lines would quote the cell's hidden source.
+    """
+    outputs = cell.get("outputs", [])
+    for output in outputs:
+        if output.get("output_type") == "error":
+            name = _ANSI_COLOUR.sub("", output.get("ename", "") or "Error")
+            value = _ANSI_COLOUR.sub("", output.get("evalue", "") or "").strip()
+            return f"{name}: {value}" if value else name
+    for output in outputs:
+        if output.get("output_type") == "stream" and output.get("name") == "stderr":
+            text = _ANSI_COLOUR.sub("", output.get("text", "")).strip()
+            first = text.splitlines()[0] if text else ""
+            return f"wrote to stderr: {first}" if first else "wrote to stderr"
+    return None
