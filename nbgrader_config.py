@@ -23,3 +23,17 @@ c.SandboxedExecute.allow_network = False  # submissions run without a network
 # when grading runs as root (where an unsandboxed submission could read anything).
 c.SandboxedExecute.require_sandbox = None
 c.LimitOutput.max_lines = 500  # lines of output kept per cell in feedback
+
+# Due dates, with their time zone; `python -m course grade` records them in the gradebook.
+# The course sets none; for example:
+# c.Deadlines.due = {"01-version-control": "2027-02-01 23:59:00 UTC"}
+# Late work (course/deadlines.py): by default it loses 10 % of the notebook's score per started
+# day late, after 15 minutes' grace, and all of it after 7 days; "none" turns penalties off.
+# c.LatePenalty.penalty_method = "per_day"  # or "none", or "zero"
+# c.LatePenalty.percent_per_day = 10
+# c.LatePenalty.grace_minutes = 15
+# c.LatePenalty.zero_after_days = 7  # None: never
+# `grade --zip FILE`: how the LMS names the files in its bulk download (course/intake.py).
+# c.LmsCollector.lms = "canvas"  # or "moodle", "blackboard"
+# c.LmsCollector.named_regexp = r"(?P<student_id>[^_]+)_(?P<file_id>.+)"  # your own pattern
+# c.LmsCollector.timezone = "UTC"  # the zone of times in file names (Blackboard's)

@@ -58,11 +58,24 @@ def check(args: argparse.Namespace) -> int:
 
 
 def grade(args: argparse.Namespace) -> int:
-    """Autograde everything in submitted/ and write grades.csv, print the table and a summary."""
+    """Autograde everything in submitted/ and write grades.csv, print the table and a summary.
+
+    With ``--zip``, the notebooks of an LMS bulk download are put into submitted/ first.
+    """
+    from course.deadlines import DeadlineError
     from course.grading import format_table, grade_course, summary
+    from course.intake import IntakeError, format_report, intake_zip
     from course.isolation import bubblewrap_works
 
     modules = _modules(args.modules, args.course)
+    if (args.lms or args.pattern) and not args.zip:
+        raise SystemExit("--lms and --pattern name the files of a --zip FILE: give one")
+    if args.zip:
+        try:
+            report = intake_zip(args.course, args.zip, modules, args.lms, args.pattern)
+        except IntakeError as error:
+            raise SystemExit(f"error: {error}") from None
+        print(format_report(report))
     if not bubblewrap_works():
         print(
             "warning: bubblewrap (bwrap) is missing or cannot make a sandbox here: submissions "
@@ -70,15 +83,38 @@ def grade(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
     started = time.perf_counter()
-    outcomes = grade_course(
-        args.course, db_url=args.db, modules=modules, jobs=args.jobs, show_progress=None
-    )
+    try:
+        outcomes = grade_course(
+            args.course, db_url=args.db, modules=modules, jobs=args.jobs, show_progress=None
+        )
+    except DeadlineError as error:
+        raise SystemExit(f"error: {error}") from None
     if not outcomes:
         print("nothing to grade: submitted/<student>/<module>/ is empty")
         return 0
     print(format_table(outcomes))
     print(summary(outcomes, time.perf_counter() - started, args.jobs))
+    _print_late(args.course, args.db, modules)
     print(f"grades: {args.course / 'grades.csv'}; feedback: python -m course feedback")
+    return 0
+
+
+def _print_late(root: Path, db_url: str | None, modules: list[str]) -> None:
+    """Print a line for each submission of ``modules`` handed in after its due date."""
+    from course.deadlines import describe_late, late_submissions
+    from course.pipeline import nbgrader_api
+
+    for late in late_submissions(nbgrader_api(root, db_url), modules):
+        print(describe_late(late))
+
+
+def export(args: argparse.Namespace) -> int:
+    """Write the gradebook's grades to a CSV file, manual grades included, without regrading."""
+    from course import pipeline
+
+    destination = args.to or args.course / "grades.csv"
+    pipeline.export_grades(pipeline.nbgrader_api(args.course, args.db), destination)
+    print(f"grades: {destination}")
     return 0
 
 
@@ -94,18 +130,48 @@ def feedback(args: argparse.Namespace) -> int:
     return 1 if problems else 0
 
 
+def report(args: argparse.Namespace) -> int:
+    """Write the class report page (with --png, a screenshot of it too) and print its summary."""
+    from course.report import ReportError, build_report, screenshot, summary_lines, write_report
+
+    class_report = build_report(args.course, _modules(args.modules, args.course), args.db)
+    page = write_report(class_report, args.out or args.course / "report.html")
+    print("\n".join(summary_lines(class_report)))
+    print(f"report: {page}")
+    if args.png:
+        try:
+            screenshot(page, args.png)
+        except ReportError as error:
+            print(f"error: {error}", file=sys.stderr)
+            return 1
+        print(f"screenshot: {args.png}")
+    return 0
+
+
 def demo(args: argparse.Namespace) -> int:
     """Grade a sample class in a scratch course and print its table."""
     from course.demo import run_demo
     from course.grading import format_table, summary
+    from course.intake import format_report
+    from course.report import build_report, summary_lines
 
     modules = _modules(args.modules, args.course)
 
     def show(dest: Path) -> None:
         started = time.perf_counter()
-        outcomes = run_demo(dest, modules, args.course, jobs=args.jobs, show_progress=None)
+        outcomes = run_demo(
+            dest,
+            modules,
+            args.course,
+            jobs=args.jobs,
+            show_progress=None,
+            on_intake=lambda report: print(format_report(report)),
+        )
         print(format_table(outcomes))
         print(summary(outcomes, time.perf_counter() - started, args.jobs))
+        _print_late(dest, None, modules)
+        print("\n".join(summary_lines(build_report(dest, modules))))
+        print(f"report: {dest / 'report.html'}")
         print(f"grades: {dest / 'grades.csv'}; feedback: {dest / 'feedback'}")
 
     if args.keep:
@@ -130,6 +196,8 @@ def _jobs(text: str) -> int:
 
 def build_parser() -> argparse.ArgumentParser:
     """Return the parser of the instructor CLI."""
+    from course.intake import LMS_PATTERNS
+
     parser = argparse.ArgumentParser(prog="python -m course", description=__doc__)
     parser.add_argument(
         "--course",
@@ -154,12 +222,51 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("modules", nargs="*", metavar="MODULE", help="default: every module")
     p.add_argument("--db", metavar="URL", help="gradebook SQLAlchemy URL (default: gradebook.db)")
     p.add_argument("--jobs", type=_jobs, default=jobs, metavar="N", help=jobs_help)
+    p.add_argument(
+        "--zip",
+        type=lambda text: Path(text).resolve(),
+        metavar="FILE",
+        help="first put the notebooks of this LMS bulk download (a zip) into submitted/",
+    )
+    p.add_argument(
+        "--lms",
+        choices=sorted(LMS_PATTERNS),
+        help="how the LMS names the files in --zip (default: c.LmsCollector.lms, canvas)",
+    )
+    p.add_argument(
+        "--pattern",
+        metavar="REGEX",
+        help="a file-name pattern of your own with (?P<student_id>...) and (?P<file_id>...), "
+        "optionally (?P<timestamp>...)",
+    )
     p.set_defaults(run=grade)
+
+    p = verbs.add_parser("export", help="write grades.csv: a row per student, a column per module")
+    p.add_argument("--db", metavar="URL", help="gradebook SQLAlchemy URL (default: gradebook.db)")
+    p.add_argument("--to", type=Path, metavar="FILE", help="the CSV file (default: grades.csv)")
+    p.set_defaults(run=export)
 
     p = verbs.add_parser("feedback", help="write feedback/ pages of the graded submissions")
     p.add_argument("modules", nargs="*", metavar="MODULE", help="default: every module")
     p.add_argument("--db", metavar="URL", help="gradebook SQLAlchemy URL (default: gradebook.db)")
     p.set_defaults(run=feedback)
+
+    p = verbs.add_parser("report", help="write report.html: the class's scores per exercise")
+    p.add_argument("modules", nargs="*", metavar="MODULE", help="default: every module")
+    p.add_argument("--db", metavar="URL", help="gradebook SQLAlchemy URL (default: gradebook.db)")
+    p.add_argument(
+        "--out",
+        type=lambda text: Path(text).resolve(),
+        metavar="FILE",
+        help="the HTML page (default: report.html in the course folder)",
+    )
+    p.add_argument(
+        "--png",
+        type=lambda text: Path(text).resolve(),
+        metavar="FILE",
+        help="also save a full-page screenshot (needs Chromium at /usr/bin/chromium)",
+    )
+    p.set_defaults(run=report)
 
     p = verbs.add_parser("demo", help="grade a sample class in a scratch course")
     p.add_argument("modules", nargs="*", metavar="MODULE", help="default: every module")

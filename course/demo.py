@@ -2,11 +2,48 @@
 
 from __future__ import annotations
 
+import zipfile
+from collections.abc import Callable
+from datetime import datetime, timedelta
 from pathlib import Path
 
 from course.grading import Outcome, grade_course, write_feedback
+from course.intake import IntakeReport, intake_zip
 from course.layout import REPO_ROOT, module_ids
-from course.scratch import SAMPLE_STUDENTS, make_scratch_course, submit_samples
+from course.report import build_report, write_report
+from course.scratch import SAMPLE_STUDENTS, make_scratch_course, sample_notebooks
+
+#: The due date of the demo's first module (UTC); the other modules have none.
+DEMO_DUE = datetime(2026, 1, 12, 12, 0)
+#: The sample student who hands the first module in late: 5 hours, one started day.
+LATE_STUDENT, LATE_BY = "cleo-partial", timedelta(hours=5)
+
+
+def write_demo_download(dest: Path, modules: list[str]) -> Path:
+    """Write the sample class's notebooks as a Blackboard bulk download; return the zip's path.
+
+    Blackboard names each file ``<assignment>_<username>_attempt_<time>_<file name>``. Every
+    sample student hands each module in 2 hours before :data:`DEMO_DUE`, except
+    :data:`LATE_STUDENT`, whose first module comes :data:`LATE_BY` after it.
+    """
+    archive = dest / "blackboard-download.zip"
+    with zipfile.ZipFile(archive, "w", zipfile.ZIP_DEFLATED) as download:
+        for student, module, text in sample_notebooks(dest, modules, SAMPLE_STUDENTS):
+            late = student == LATE_STUDENT and module == modules[0]
+            when = DEMO_DUE + LATE_BY if late else DEMO_DUE - timedelta(hours=2)
+            stamp = f"{when:%Y-%m-%d-%H-%M-%S}"
+            download.writestr(f"{module}_{student}_attempt_{stamp}_{module}.ipynb", text)
+    return archive
+
+
+def write_demo_deadline(dest: Path, module: str) -> None:
+    """Give ``module`` the due date :data:`DEMO_DUE` in the scratch course's nbgrader_config.py."""
+    (dest / "nbgrader_config.py").write_text(
+        '"""The demo course: one module has a due date (course/deadlines.py)."""\n\n'
+        "c = get_config()  # noqa: F821\n"
+        f'c.Deadlines.due = {{"{module}": "{DEMO_DUE:%Y-%m-%d %H:%M:%S} UTC"}}\n',
+        encoding="utf-8",
+    )
 
 
 def run_demo(
@@ -15,10 +52,15 @@ def run_demo(
     root: Path = REPO_ROOT,
     jobs: int = 1,
     show_progress: bool | None = False,
+    on_intake: Callable[[IntakeReport], None] | None = None,
 ) -> list[Outcome]:
     """Build a scratch course in ``dest`` with the sample students, grade it, return the results.
 
-    Feedback pages are written too, as an instructor would after grading.
+    The sample submissions come in as an LMS would hand them over, through the course's intake
+    of a bulk download (:func:`write_demo_download`), and the first module has a due date that
+    one student misses (nbgrader records that student's late penalty beside the raw score).
+
+    Feedback pages and the class report (report.html) are written too, as an instructor would.
 
     Args:
         dest: an empty folder for the scratch course.
@@ -26,10 +68,15 @@ def run_demo(
         root: the course whose modules are copied.
         jobs: how many submissions to grade at once.
         show_progress: show a progress bar (None: when in a terminal).
+        on_intake: called with the intake's report before grading.
     """
     modules = modules or module_ids(root)
     make_scratch_course(dest, modules, root)
-    submit_samples(dest, modules, SAMPLE_STUDENTS)
+    write_demo_deadline(dest, modules[0])
+    report = intake_zip(dest, write_demo_download(dest, modules), lms="blackboard")
+    if on_intake is not None:
+        on_intake(report)
     outcomes = grade_course(dest, modules=modules, jobs=jobs, show_progress=show_progress)
     write_feedback(dest, modules=modules)
+    write_report(build_report(dest, modules), dest / "report.html")
     return outcomes

@@ -16,7 +16,7 @@ from nbgrader.apps import NbGraderAPI
 from sqlalchemy import Engine, create_engine
 from tqdm import tqdm
 
-from course import parallel, pipeline
+from course import deadlines, parallel, pipeline
 from course.isolation import GRADING_NOTES
 from course.layout import module_ids, student_file
 from course.notebooks import line_regions
@@ -223,7 +223,8 @@ def grade_course(
     """Autograde every submission in ``root/submitted``, then export all grades to grades.csv.
 
     Submissions are graded ``jobs`` at a time, by nbgrader, in scratch gradebooks merged into
-    the class gradebook by this process alone (see course/parallel.py).
+    the class gradebook by this process alone (see course/parallel.py). The modules' due dates
+    (``c.Deadlines.due``) are recorded in the gradebook first, for nbgrader's late penalties.
 
     Args:
         root: the nbgrader course folder.
@@ -241,6 +242,7 @@ def grade_course(
     for module in modules:
         if not pipeline.is_released(api, module):
             pipeline.record_assignment(api, module)
+    deadlines.record_due_dates(api, modules, module_ids(root))  # before autograde reads them
     submissions = find_submissions(root, modules)
     jobs = max(1, min(jobs, len(submissions)))
     main = create_engine(api.coursedir.db_url)

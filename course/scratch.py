@@ -7,7 +7,7 @@ gradebook, release/ and submitted/ folders are never touched by them.
 from __future__ import annotations
 
 import shutil
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import nbformat
@@ -67,16 +67,26 @@ SAMPLE_STUDENTS: dict[str, Callable[[nbformat.NotebookNode, nbformat.NotebookNod
 }
 
 
+def sample_notebooks(
+    dest: Path,
+    modules: list[str],
+    students: dict[str, Callable[[nbformat.NotebookNode, nbformat.NotebookNode], str]],
+) -> Iterator[tuple[str, str, str]]:
+    """Yield (student, module, notebook text) of each sample student for each module."""
+    for module in modules:
+        release = read_notebook(release_notebook(module, dest))
+        source = read_notebook(source_notebook(module, dest))
+        for student, make in students.items():
+            yield student, module, make(release, source)
+
+
 def submit_samples(
     dest: Path,
     modules: list[str],
     students: dict[str, Callable[[nbformat.NotebookNode, nbformat.NotebookNode], str]],
 ) -> None:
     """Write each sample student's notebook for each module into ``dest/submitted``."""
-    for module in modules:
-        release = read_notebook(release_notebook(module, dest))
-        source = read_notebook(source_notebook(module, dest))
-        for student, make in students.items():
-            notebook = student_file(dest, "submitted", student, module)
-            notebook.parent.mkdir(parents=True, exist_ok=True)
-            notebook.write_text(make(release, source), encoding="utf-8")
+    for student, module, text in sample_notebooks(dest, modules, students):
+        notebook = student_file(dest, "submitted", student, module)
+        notebook.parent.mkdir(parents=True, exist_ok=True)
+        notebook.write_text(text, encoding="utf-8")

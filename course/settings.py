@@ -66,6 +66,8 @@ def nbgrader_config(
         "nbgrader.preprocessors.AssignLatePenalties",
         "nbgrader.preprocessors.CheckCellMetadata",
     ]
+    # Late work loses points by the course's policy (course/deadlines.py; c.LatePenalty.*)
+    config.AssignLatePenalties.plugin_class = "course.deadlines.LatePenalty"
     # Feedback shows each test cell as students saw it and a failed check in one line: never
     # the hidden tests that nbgrader's own feedback shows (course/feedback.py).
     config.GenerateFeedback.preprocessors = [

@@ -34,6 +34,9 @@ def test_demo_prints_the_table_of_the_sample_class():
     assert "12/20" in rows["cleo-partial"]
     assert "0/20" in rows["dev-broken-json"]
     assert "00-orientation.ipynb is not valid JSON (" in rows["dev-broken-json"]
+    # then the class report's summary (grader_tests/test_report.py checks its numbers)
+    assert "00-orientation: 4 submission(s) (1 not graded" in result.stdout
+    assert any(line.startswith("report: ") and line.endswith("/report.html") for line in lines)
 
 
 def test_check_fails_when_release_is_out_of_sync(tmp_path):

@@ -41,11 +41,16 @@ class _Text(HTMLParser):
             self.parts.append(data)
 
 
-def page_lines(page: Path) -> set[str]:
-    """Return the stripped lines of text an HTML page shows (code is split by markup tags)."""
+def html_text(html: str) -> str:
+    """Return the text an HTML page shows (code in it is split by markup tags)."""
     parser = _Text()
-    parser.feed(page.read_text(encoding="utf-8"))
-    return {line.strip() for line in "".join(parser.parts).splitlines()}
+    parser.feed(html)
+    return "".join(parser.parts)
+
+
+def page_lines(page: Path) -> set[str]:
+    """Return the stripped lines of text an HTML page shows."""
+    return {line.strip() for line in html_text(page.read_text(encoding="utf-8")).splitlines()}
 
 
 def output_text(output: nbformat.NotebookNode) -> str:

@@ -1,0 +1,160 @@
+"""Written answers reach nbgrader's formgrader; manual grades given there reach feedback and CSV.
+
+A real Jupyter server with nbgrader's formgrader extension serves a copy of the graded demo
+class on a loopback port, as it would serve an instructor's course folder.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import re
+import secrets
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from conftest import run_module
+from test_feedback import html_text
+
+from course.layout import REPO_ROOT, source_notebook, student_file
+from course.notebooks import autograded_points, is_written_answer, nbgrader_meta, read_notebook
+
+MODULE = "00-orientation"
+pytestmark = pytest.mark.xdist_group(name=f"demo-{MODULE}")
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+class Formgrader:
+    """A Jupyter server with nbgrader's formgrader, and a client that holds its token."""
+
+    def __init__(self, root: Path) -> None:
+        self.token = secrets.token_hex(16)
+        self.url = f"http://127.0.0.1:{free_port()}"
+        self.log = (root.parent / "server.log").open("w")
+        self.process = subprocess.Popen(
+            [
+                str(Path(sys.executable).parent / "jupyter-server"),
+                "--no-browser",
+                "--allow-root",  # harmless when not root; CI machines run tests as root
+                "--ip=127.0.0.1",
+                f"--port={self.url.rsplit(':', 1)[1]}",
+                f"--IdentityProvider.token={self.token}",
+                f"--ServerApp.root_dir={root}",
+            ],
+            cwd=root,
+            stdout=self.log,
+            stderr=subprocess.STDOUT,
+        )
+
+    def request(self, path: str, body: dict | None = None) -> bytes:
+        """Send a GET (or a PUT with a JSON body) and return the response's bytes."""
+        data = None if body is None else json.dumps(body).encode()
+        request = urllib.request.Request(
+            self.url + path,
+            data=data,
+            method="GET" if body is None else "PUT",
+            headers={"Authorization": f"token {self.token}"},
+        )
+        with urllib.request.urlopen(request, timeout=60) as response:
+            return response.read()
+
+    def api(self, path: str, body: dict | None = None) -> object:
+        return json.loads(self.request(f"/formgrader/api/{path}", body))
+
+    def wait(self, seconds: float = 60) -> None:
+        deadline = time.monotonic() + seconds
+        while time.monotonic() < deadline:
+            if self.process.poll() is not None:
+                raise RuntimeError("jupyter-server exited; see server.log")
+            try:
+                self.request("/api/status")
+                return
+            except (urllib.error.URLError, ConnectionError):
+                time.sleep(0.3)
+        raise TimeoutError("jupyter-server did not answer")
+
+    def stop(self) -> None:
+        self.process.terminate()
+        try:
+            self.process.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+        self.log.close()
+
+
+@pytest.fixture
+def course(demo_class, tmp_path: Path) -> Path:
+    """A copy of the graded demo class with the repository's nbgrader_config.py, as a course."""
+    root = tmp_path / "course"
+    shutil.copytree(demo_class(MODULE).root, root)
+    shutil.copy(REPO_ROOT / "nbgrader_config.py", root / "nbgrader_config.py")
+    return root
+
+
+@pytest.fixture
+def formgrader(course: Path) -> Iterator[Formgrader]:
+    server = Formgrader(course)
+    try:
+        server.wait()
+        yield server
+    finally:
+        server.stop()
+
+
+def written_answer(course: Path, student: str) -> tuple[str, str]:
+    """Return the grade id and the text of the student's first written answer."""
+    cells = read_notebook(student_file(course, "submitted", student, MODULE)).cells
+    cell = next(c for c in cells if is_written_answer(c))
+    return nbgrader_meta(cell)["grade_id"], cell.source
+
+
+def test_written_answers_reach_formgrader_and_its_grades_reach_feedback_and_csv(
+    course, formgrader
+):
+    submissions = formgrader.api(f"submitted_notebooks/{MODULE}/{MODULE}")
+    by_student = {s["student"]: s for s in submissions}
+    # formgrader lists the graded notebooks: dev-broken-json's could not be graded (it scored 0)
+    assert set(by_student) == {"ada-full", "ben-untouched", "cleo-partial"}
+    assert by_student["ada-full"]["needs_manual_grade"] is True, "a written answer awaits"
+    assert by_student["ben-untouched"]["needs_manual_grade"] is False, "nothing was written"
+
+    # the formgrader page of ada's submission shows her written answer
+    answer_id, answer = written_answer(course, "ada-full")
+    page = formgrader.request(f"/formgrader/submissions/{by_student['ada-full']['id']}/")
+    words = re.findall(r"\w+", answer)
+    assert len(words) > 10
+    shown = " ".join(re.findall(r"\w+", html_text(page.decode())))
+    assert " ".join(words[:12]) in shown, "her answer is on the page"
+
+    # a grader gives it 3 points there, through the formgrader's own API
+    grades = formgrader.api(f"grades?submission_id={by_student['ada-full']['id']}")
+    grade = next(g for g in grades if g["name"] == answer_id)
+    assert grade["needs_manual_grade"] is True and grade["manual_score"] is None
+    saved = formgrader.api(f"grade/{grade['id']}", {"manual_score": 3, "extra_credit": 0})
+    assert (saved["manual_score"], saved["needs_manual_grade"]) == (3, False)
+
+    # feedback and export written afterwards show it
+    result = run_module("course", "--course", str(course), "feedback", MODULE)
+    assert result.returncode == 0, result.stderr
+    page = student_file(course, "feedback", "ada-full", MODULE, ".html").read_text()
+    written_max = float(grade["max_score"])
+    assert f"Score: 3.0 / {written_max:.1f}" in " ".join(html_text(page).split())
+    result = run_module("course", "--course", str(course), "export")
+    assert result.returncode == 0, result.stderr
+    with (course / "grades.csv").open() as handle:
+        rows = {row["student_id"]: row for row in csv.DictReader(handle)}
+    full_code_marks = autograded_points(read_notebook(source_notebook(MODULE, course)))
+    assert float(rows["ada-full"][MODULE]) == full_code_marks + 3

@@ -1,0 +1,524 @@
+"""LMS bulk downloads come in through nbgrader's zip_collect; late work loses points by policy.
+
+Everything runs real nbgrader on a scratch course of one small module.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import shutil
+import zipfile
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+from conftest import run_module
+from nbgrader.api import Gradebook
+
+from course import pipeline
+from course.deadlines import DeadlineError, LatePenalty, due_dates, parse_moment
+from course.grading import grade_course
+from course.intake import IntakeError, intake_zip, module_of, safe_student_id
+from course.layout import release_notebook, source_notebook, student_file
+from course.notebooks import read_notebook
+from course.scratch import full_solution, make_scratch_course, partial_solution, untouched
+from course.settings import COURSE_ID, gradebook_url
+
+MODULE = "00-orientation"
+NOTEBOOK = f"{MODULE}.ipynb"
+
+
+@pytest.fixture(scope="module")
+def graded_class(tmp_path_factory):
+    """A scratch course of one module in which zoe's submission was taken in and graded."""
+    root = tmp_path_factory.mktemp("lms") / "course"
+    make_scratch_course(root, [MODULE])
+    archive = write_zip(root.parent / "first.zip", {f"zoe_1_2_{NOTEBOOK}": sample(root, "full")})
+    intake_zip(root, archive)
+    grade_course(root, modules=[MODULE])
+    return root
+
+
+@pytest.fixture
+def course(graded_class, tmp_path):
+    """A copy of the graded class, for one test to change."""
+    root = tmp_path / "course"
+    shutil.copytree(graded_class, root)
+    return root
+
+
+def sample(root: Path, kind: str) -> str:
+    """The text of a sample student's notebook: "full", "partial" or "untouched"."""
+    make = {"full": full_solution, "partial": partial_solution, "untouched": untouched}[kind]
+    release = read_notebook(release_notebook(MODULE, root))
+    return make(release, read_notebook(source_notebook(MODULE, root)))
+
+
+def write_zip(path: Path, members: dict[str, str | bytes]) -> Path:
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, data in members.items():
+            archive.writestr(name, data)
+    return path
+
+
+def tree(root: Path) -> dict[str, str]:
+    """Every file under submitted/, with a hash of its bytes."""
+    return {
+        str(path.relative_to(root)): hashlib.sha256(path.read_bytes()).hexdigest()
+        for path in sorted((root / "submitted").rglob("*"))
+        if path.is_file()
+    }
+
+
+def state(root: Path) -> tuple[dict[str, str], list[tuple]]:
+    """Every file of the course folder (gradebook aside) and every row of its gradebook."""
+    files = {
+        str(path.relative_to(root)): hashlib.sha256(path.read_bytes()).hexdigest()
+        for path in sorted(root.rglob("*"))
+        if path.is_file() and path.name != "gradebook.db"
+    }
+    return files, pipeline.gradebook_rows(gradebook_url(root), [MODULE])
+
+
+def configure(root: Path, *lines: str) -> None:
+    """Write the course's nbgrader_config.py with these settings."""
+    (root / "nbgrader_config.py").write_text("c = get_config()\n" + "\n".join(lines) + "\n")
+
+
+def timestamp(root: Path, student: str) -> str | None:
+    stamp = root / "submitted" / student / MODULE / "timestamp.txt"
+    return stamp.read_text() if stamp.exists() else None
+
+
+# --- the LMS presets --------------------------------------------------------------------------
+
+
+def test_a_canvas_download(course):
+    text = sample(course, "partial")
+    archive = write_zip(
+        course.parent / "canvas.zip",
+        {
+            f"smithbob_340934_208490284_{NOTEBOOK}": text,
+            # late, and renamed "-1" by Canvas because the student uploaded it twice
+            f"wellslane_LATE_334244_394803489_{MODULE}-1.ipynb": text,
+            "wellslane_LATE_334244_394803489_notes.pdf": b"%PDF",
+            "smithbob_340934_208490284_99-unknown.ipynb": text,
+            f"__MACOSX/._smithbob_340934_208490284_{NOTEBOOK}": b"\0",
+        },
+    )
+    report = intake_zip(course, archive, lms="canvas")
+    found = {(c.student, c.module, c.submitted_at, c.marked_late) for c in report.collected}
+    assert found == {("smithbob", MODULE, None, False), ("wellslane", MODULE, None, True)}
+    for student in ("smithbob", "wellslane"):
+        assert student_file(course, "submitted", student, MODULE).read_text() == text
+        assert timestamp(course, student) is None  # Canvas gives no time: no timestamp.txt
+    skipped = {s.file: s.reason for s in report.skipped}
+    assert skipped == {
+        "wellslane_LATE_334244_394803489_notes.pdf": "not a notebook",
+        "smithbob_340934_208490284_99-unknown.ipynb": (
+            "'99-unknown.ipynb' is not a module's notebook"
+        ),
+        f"__MACOSX/._smithbob_340934_208490284_{NOTEBOOK}": "a hidden or system file",
+    }
+    assert not (course / "downloaded").exists(), "the scratch unpacking was left behind"
+    assert sorted(p.name for p in course.parent.iterdir()) == ["canvas.zip", "course"]
+
+
+def test_a_moodle_download_in_folders_and_flat(course):
+    text = sample(course, "untouched")
+    archive = write_zip(
+        course.parent / "moodle.zip",
+        {
+            f"Ada Lovelace_1045_assignsubmission_file_/{NOTEBOOK}": text,
+            f"Seán O'Brien_1046_assignsubmission_file_{NOTEBOOK}": text,
+            "Seán O'Brien_1046_assignsubmission_onlinetext_onlinetext.html": "<p>hi</p>",
+        },
+    )
+    report = intake_zip(course, archive, lms="moodle")
+    assert {c.student for c in report.collected} == {"ada-lovelace", "seán-obrien"}
+    assert student_file(course, "submitted", "ada-lovelace", MODULE).read_text() == text
+    assert student_file(course, "submitted", "seán-obrien", MODULE).read_text() == text
+    assert [s.reason for s in report.skipped] == ["not a notebook"]
+
+
+def test_a_blackboard_download_keeps_the_newest_attempt_with_its_time(course):
+    old, new = sample(course, "untouched"), sample(course, "full")
+    archive = write_zip(
+        course.parent / "blackboard.zip",
+        {
+            f"Orientation_jdoe_attempt_2026-01-12-09-30-10_{NOTEBOOK}": new,
+            f"Orientation_jdoe_attempt_2026-01-11-18-00-00_{NOTEBOOK}": old,
+            "Orientation_jdoe_attempt_2026-01-12-09-30-10.txt": "Name: J Doe",
+        },
+    )
+    report = intake_zip(course, archive, lms="blackboard")
+    assert [(c.student, c.submitted_at) for c in report.collected] == [
+        ("jdoe", datetime(2026, 1, 12, 9, 30, 10))  # nbgrader's parse_utc says 01:00 next day
+    ]
+    assert student_file(course, "submitted", "jdoe", MODULE).read_text() == new
+    assert timestamp(course, "jdoe") == "2026-01-12 09:30:10"
+    older = f"Orientation_jdoe_attempt_2026-01-11-18-00-00_{NOTEBOOK}"
+    assert {s.file: s.reason for s in report.skipped}[older].startswith("an older attempt")
+
+
+def test_the_preset_and_time_zone_are_set_in_nbgrader_config(course):
+    configure(
+        course, 'c.LmsCollector.lms = "blackboard"', 'c.LmsCollector.timezone = "Asia/Tokyo"'
+    )
+    name = f"Orientation_kim_attempt_2026-01-12-09-30-00_{NOTEBOOK}"
+    archive = write_zip(course.parent / "bb.zip", {name: sample(course, "full")})
+    (collected,) = intake_zip(course, archive).collected  # no lms given: the configured one
+    assert collected.submitted_at == datetime(2026, 1, 12, 0, 30)  # 9:30 in Tokyo, in UTC
+    assert timestamp(course, "kim") == "2026-01-12 00:30:00"
+
+
+def test_a_pattern_of_your_own(course):
+    text = sample(course, "partial")
+    archive = write_zip(
+        course.parent / "own.zip",
+        {f"hand-ins/ana--{NOTEBOOK}": text, f"hand-ins/bo--{MODULE} (1).ipynb": text},
+    )
+    pattern = r"hand-ins/(?P<student_id>[a-z]+)--(?P<file_id>.+)"
+    report = intake_zip(course, archive, pattern=pattern)
+    assert sorted(c.student for c in report.collected) == ["ana", "bo"]
+    assert student_file(course, "submitted", "bo", MODULE).read_text() == text
+    # the Canvas preset does not read these names
+    assert intake_zip(course, archive, lms="canvas").collected == []
+
+
+@pytest.mark.parametrize(
+    ("pattern", "message"),
+    [
+        (r"(?P<student_id>.+)_(?P<name>.+)", "needs the group(s) (?P<file_id>...)"),
+        (r"(?P<student_id>.+", "is not a regular expression"),
+    ],
+)
+def test_a_wrong_pattern_is_refused_before_anything_changes(course, pattern, message):
+    archive = write_zip(course.parent / "a.zip", {f"ana_{NOTEBOOK}": "{}"})
+    before = state(course)
+    with pytest.raises(IntakeError, match=r"the pattern .*") as error:
+        intake_zip(course, archive, pattern=pattern)
+    assert message in str(error.value)
+    assert state(course) == before
+
+
+# --- hostile or broken input ------------------------------------------------------------------
+
+
+def zip_bomb(path: Path) -> Path:
+    """A zip of 3 MB of zeros that is a few KB on disk (the test course allows 1 MB)."""
+    return write_zip(path, {f"bomb_1_2_{NOTEBOOK}": b"\0" * 3 * 2**20})
+
+
+def many_files(path: Path) -> Path:
+    return write_zip(path, {f"s{n}_1_2_{NOTEBOOK}": "{}" for n in range(6)})
+
+
+def truncated(path: Path) -> Path:
+    write_zip(path, {f"ana_1_2_{NOTEBOOK}": "x" * 5000})
+    path.write_bytes(path.read_bytes()[:-60])  # the end of the central directory is lost
+    return path
+
+
+def not_a_zip(path: Path) -> Path:
+    path.write_bytes(b"PK, or so it says" * 10)
+    return path
+
+
+def bad_crc(path: Path) -> Path:
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_STORED) as archive:
+        archive.writestr(f"ana_1_2_{NOTEBOOK}", "a" * 200)
+    data = path.read_bytes()
+    at = data.index(b"a" * 200) + 100  # a byte of the member's data, stored as it is
+    path.write_bytes(data[:at] + b"b" + data[at + 1 :])
+    return path
+
+
+def with_member(name: str, link: bool = False):
+    def make(path: Path) -> Path:
+        info = zipfile.ZipInfo(name)
+        if link:
+            info.external_attr = 0o120777 << 16
+        with zipfile.ZipFile(path, "w") as archive:
+            archive.writestr(f"ana_1_2_{NOTEBOOK}", "{}")
+            archive.writestr(info, "/etc/passwd" if link else "{}")
+        return path
+
+    return make
+
+
+HOSTILE = {
+    "not a zip": (not_a_zip, "is not a zip file"),
+    "truncated": (truncated, "is not a zip file"),
+    "damaged data": (bad_crc, f"is a damaged zip file (bad data in 'ana_1_2_{NOTEBOOK}')"),
+    "zip bomb": (zip_bomb, "would unpack to 3 MB, over the limit of 1 MB"),
+    "too many files": (many_files, "holds 6 files, over the limit of 5"),
+    "parent path": (with_member(f"../evil_1_2_{NOTEBOOK}"), "a member outside its folder"),
+    "deep parent path": (with_member("a/../../evil.ipynb"), "a member outside its folder"),
+    "windows parent path": (with_member("..\\evil.ipynb"), "a member outside its folder"),
+    "absolute path": (with_member(f"/tmp/evil_1_2_{NOTEBOOK}"), "a member with an absolute path"),
+    "drive path": (with_member("C:/evil.ipynb"), "a member with an absolute path"),
+    "link": (with_member(f"evil_1_2_{NOTEBOOK}", link=True), "holds a link"),
+}
+
+
+@pytest.mark.parametrize("case", sorted(HOSTILE))
+def test_a_hostile_zip_is_refused_and_changes_nothing(course, case, tmp_path):
+    make, message = HOSTILE[case]
+    configure(course, "c.SafeExtractor.max_mb = 1", "c.SafeExtractor.max_members = 5")
+    archive = make(tmp_path / "hostile.zip")
+    before = state(course)
+    with pytest.raises(IntakeError) as error:
+        intake_zip(course, archive)
+    assert message in str(error.value) and "\n" not in str(error.value)
+    assert state(course) == before, "the course changed (zoe's grades or files)"
+    assert not [p for p in tmp_path.rglob("*evil*")], "something was unpacked"
+
+
+def test_an_archive_inside_the_zip_is_not_opened(course, tmp_path):
+    inner = write_zip(tmp_path / "inner.zip", {f"amy_1_2_{NOTEBOOK}": sample(course, "full")})
+    archive = write_zip(tmp_path / "outer.zip", {"amy_1_2_work.zip": inner.read_bytes()})
+    report = intake_zip(course, archive, lms="canvas")
+    assert report.collected == []
+    assert [(s.file, s.reason) for s in report.skipped] == [("amy_1_2_work.zip", "not a notebook")]
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("Ada Lovelace", "ada-lovelace"),
+        ("  Ada\tLovelace ", "ada-lovelace"),
+        ("Seán O’Brien", "seán-obrien"),
+        ("jdoe", "jdoe"),
+        ("ｊｄｏｅ", "jdoe"),  # full-width letters, NFKC
+        ("j.doe@uni.edu", "j.doe@uni.edu"),
+    ],
+)
+def test_student_ids_are_normalised_the_same_way_every_time(raw, expected):
+    assert safe_student_id(raw) == expected
+
+
+@pytest.mark.parametrize(
+    "raw", ["", ".", "..", "../x", "a/b", "a\\b", "a\x07b", "a\nb", "x" * 129, "-x", "a+b", "a*"]
+)
+def test_unsafe_student_ids_are_rejected(raw):
+    with pytest.raises(ValueError, match="student id"):
+        safe_student_id(raw)
+
+
+def test_files_with_unsafe_student_ids_are_skipped_and_others_kept(course):
+    zoe = tree(course)
+    text = sample(course, "untouched")
+    members = {f"bell\x07__{NOTEBOOK}": text, f"{'n' * 129}__{NOTEBOOK}": text}
+    archive = write_zip(course.parent / "ids.zip", {**members, f"amy__{NOTEBOOK}": text})
+    report = intake_zip(course, archive, pattern=r"(?P<student_id>.+)__(?P<file_id>[^/]+)")
+    assert [c.student for c in report.collected] == ["amy"]
+    assert {s.file: s.reason for s in report.skipped} == {
+        f"bell\x07__{NOTEBOOK}": "student id 'bell\\x07' is not a safe folder name",
+        f"{'n' * 129}__{NOTEBOOK}": "student id over 128 characters",
+    }
+    # an id that spans folders ("x/y") is refused too
+    archive = write_zip(course.parent / "slash.zip", {f"x/y__{NOTEBOOK}": text})
+    report = intake_zip(course, archive, pattern=r"(?P<student_id>.+/.+)__(?P<file_id>[^/]+)")
+    assert [s.reason for s in report.skipped] == ["student id 'x/y' is not a safe folder name"]
+    assert report.collected == []
+    assert {k: v for k, v in tree(course).items() if "/amy/" not in k} == zoe
+
+
+def test_notebook_names_give_the_module():
+    modules = ["00-orientation", "07-tools-2"]
+    assert module_of("00-orientation.ipynb", modules) == "00-orientation"
+    assert module_of("sub/00-orientation-3.ipynb", modules) == "00-orientation"
+    assert module_of("00-orientation (2).ipynb", modules) == "00-orientation"
+    assert module_of("07-tools-2.ipynb", modules) == "07-tools-2"
+    assert module_of("00-orientation.py", modules) is None
+    assert module_of("00-orientationx.ipynb", modules) is None
+
+
+# --- other students, attempts, a second intake ------------------------------------------------
+
+
+def test_intake_keeps_other_students_and_a_second_intake_changes_nothing(course):
+    zoe = tree(course)
+    archive = write_zip(
+        course.parent / "bb.zip",
+        {
+            f"O_amy_attempt_2026-01-12-09-30-00_{NOTEBOOK}": sample(course, "full"),
+            f"O_bob_attempt_2026-01-12-09-31-00_{NOTEBOOK}": sample(course, "partial"),
+        },
+    )
+    first = intake_zip(course, archive, lms="blackboard")
+    after_first = tree(course)
+    assert {k: v for k, v in after_first.items() if "/zoe/" in k} == zoe
+    assert len(after_first) == len(zoe) + 4  # two notebooks, two timestamp.txt
+    second = intake_zip(course, archive, lms="blackboard")
+    assert tree(course) == after_first and second == first
+
+
+def test_an_older_download_does_not_replace_a_newer_submission(course):
+    newer = write_zip(
+        course.parent / "newer.zip",
+        {f"O_amy_attempt_2026-01-12-09-30-00_{NOTEBOOK}": sample(course, "full")},
+    )
+    older = write_zip(
+        course.parent / "older.zip",
+        {f"O_amy_attempt_2026-01-10-09-30-00_{NOTEBOOK}": sample(course, "untouched")},
+    )
+    intake_zip(course, newer, lms="blackboard")
+    kept = tree(course)
+    report = intake_zip(course, older, lms="blackboard")
+    assert report.collected == []
+    assert report.skipped[0].reason.startswith("older than the submission in submitted/")
+    assert tree(course) == kept
+
+
+def test_two_files_that_no_time_tells_apart_are_both_skipped(course):
+    archive = write_zip(
+        course.parent / "twice.zip",
+        {
+            f"amy_1_2_{NOTEBOOK}": sample(course, "full"),
+            f"amy_1_2_{MODULE}-1.ipynb": sample(course, "untouched"),
+        },
+    )
+    report = intake_zip(course, archive, lms="canvas")
+    assert report.collected == []
+    assert [s.reason for s in report.skipped] == [
+        f"2 files of {MODULE} by amy and no time to tell the newest"
+    ] * 2
+    assert not (course / "submitted" / "amy").exists()
+
+
+# --- due dates and late penalties -------------------------------------------------------------
+
+DUE = "2026-01-12 12:00:00 UTC"
+
+
+def late_class(course: Path, *config: str) -> dict[str, float | None]:
+    """Take in an on-time and a late submission, grade them; return each one's late penalty."""
+    configure(course, f'c.Deadlines.due = {{"{MODULE}": "{DUE}"}}', *config)
+    archive = write_zip(
+        course.parent / "late.zip",
+        {
+            f"O_early_attempt_2026-01-12-11-59-00_{NOTEBOOK}": sample(course, "full"),
+            # 5 hours late: one started day
+            f"O_late_attempt_2026-01-12-17-00-00_{NOTEBOOK}": sample(course, "full"),
+        },
+    )
+    intake_zip(course, archive, lms="blackboard")
+    outcomes = grade_course(course, modules=[MODULE], jobs=2)
+    # the raw scores are the same: nbgrader keeps the penalty beside them
+    assert {o.student: o.score for o in outcomes} == {"early": 20, "late": 20, "zoe": 20}
+    with Gradebook(gradebook_url(course), COURSE_ID) as gradebook:
+        assert gradebook.find_assignment(MODULE).duedate == datetime(2026, 1, 12, 12, 0)
+        return {
+            student: gradebook.find_submission_notebook(
+                MODULE, MODULE, student
+            ).late_submission_penalty
+            for student in ("early", "late", "zoe")
+        }
+
+
+def test_a_late_submission_gets_the_course_penalty_and_an_on_time_one_none(course):
+    assert late_class(course) == {"early": None, "late": 2.0, "zoe": None}  # 10 % of 20
+    with (course / "grades.csv").open() as handle:
+        grades = {row["student_id"]: float(row[MODULE]) for row in csv.DictReader(handle)}
+    assert grades == {"early": 20, "late": 18, "zoe": 20}
+
+
+def test_no_penalty_when_the_policy_is_none(course):
+    penalties = late_class(course, 'c.LatePenalty.penalty_method = "none"')
+    assert penalties == {"early": None, "late": None, "zoe": None}
+
+
+def penalty(seconds: float, score: float = 20, **policy) -> float | None:
+    return LatePenalty(**policy).late_submission_penalty("s", score, seconds)
+
+
+HOUR, DAY = 3600, 86400
+
+
+def test_the_default_policy():
+    assert penalty(15 * 60) is None  # within the grace period
+    assert penalty(15 * 60 + 1) == 2.0  # one started day: 10 %
+    assert penalty(DAY) == 2.0
+    assert penalty(DAY + 1) == 4.0
+    assert penalty(7 * DAY) == 14.0
+    assert penalty(7 * DAY + 1) == 20  # after 7 days: everything
+
+
+def test_the_policy_is_configurable():
+    assert penalty(HOUR, grace_minutes=0, percent_per_day=25) == 5.0
+    assert penalty(30 * DAY, zero_after_days=None) == 20  # 300 % is capped at the score
+    assert penalty(2 * DAY, zero_after_days=None, percent_per_day=5) == 2.0
+    assert penalty(HOUR, penalty_method="zero") == 20
+    assert penalty(30 * DAY, penalty_method="none") is None
+
+
+def test_due_dates_need_a_time_zone_and_a_known_module(course):
+    assert parse_moment("2027-02-01 23:59:00 UTC") == datetime(2027, 2, 1, 23, 59)
+    assert parse_moment("2027-02-01 23:59 Europe/Berlin") == datetime(2027, 2, 1, 22, 59)
+    assert parse_moment("2027-02-01T23:59:00-05:00") == datetime(2027, 2, 2, 4, 59)
+    for text, reason in [
+        ("2027-02-01 23:59:00", "has no time zone"),
+        ("2027-02-01 23:59:00 Mars/Olympus", "unknown time zone"),
+        ("1 February 2027", "is not a date and time"),
+    ]:
+        with pytest.raises(ValueError, match=reason):
+            parse_moment(text)
+    configure(course, 'c.Deadlines.due = {"99-nonsense": "2027-02-01 23:59:00 UTC"}')
+    with pytest.raises(DeadlineError, match="unknown module"):
+        due_dates(pipeline.nbgrader_api(course), [MODULE])
+    configure(course, f'c.Deadlines.due = {{"{MODULE}": "tomorrow"}}')
+    with pytest.raises(DeadlineError, match=MODULE):
+        grade_course(course, modules=[MODULE])
+
+
+# --- the demo class and the command line ------------------------------------------------------
+
+
+@pytest.mark.xdist_group(name=f"demo-{MODULE}")
+def test_the_demo_takes_its_class_in_from_a_zip_with_one_late_student(demo_class):
+    demo = demo_class(MODULE)
+    with Gradebook(demo.api.coursedir.db_url, COURSE_ID) as gradebook:
+        penalties = {
+            s.student.id: s.late_submission_penalty
+            for s in gradebook.assignment_submissions(MODULE)
+        }
+        stamps = {s.student.id: s.timestamp for s in gradebook.assignment_submissions(MODULE)}
+    # the times of the zip's file names, through timestamp.txt (an ungradable notebook scores 0
+    # without nbgrader reading its time)
+    assert stamps["cleo-partial"] == datetime(2026, 1, 12, 17, 0)
+    assert stamps["ada-full"] == datetime(2026, 1, 12, 10, 0)
+    assert penalties["cleo-partial"] == 1.2  # 10 % of 12 points, 5 hours late
+    assert {s: p for s, p in penalties.items() if s != "cleo-partial"} == {
+        "ada-full": 0,
+        "ben-untouched": 0,
+        "dev-broken-json": 0,
+    }
+    assert demo.outcomes[("cleo-partial", MODULE)].score == 12  # the raw score stays
+
+
+def test_grade_zip_on_the_command_line(course):
+    archive = write_zip(
+        course.parent / "canvas.zip",
+        {f"amy_11_22_{NOTEBOOK}": sample(course, "partial"), "amy_11_22_notes.txt": "hi"},
+    )
+    args = ("--course", str(course), "grade", "--zip", str(archive), "--jobs", "1")
+    result = run_module("course", *args)
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert (
+        lines[0]
+        == f"intake of canvas.zip: 1 notebook(s) of 1 student(s) into submitted/ ({MODULE})"
+    )
+    assert "  skipped 1 file(s) that are not notebooks: amy_11_22_notes.txt" in lines
+    row = next(line for line in lines if line.startswith("amy "))
+    assert "12/20" in row
+    hostile = with_member("../evil.ipynb")(course.parent / "evil.zip")
+    result = run_module("course", "--course", str(course), "grade", "--zip", str(hostile))
+    assert result.returncode == 1
+    assert (
+        result.stderr.strip()
+        == "error: evil.zip holds a member outside its folder: '../evil.ipynb'"
+    )
