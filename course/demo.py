@@ -36,11 +36,18 @@ def write_demo_download(dest: Path, modules: list[str]) -> Path:
     return archive
 
 
-def write_demo_deadline(dest: Path, module: str) -> None:
-    """Give ``module`` the due date :data:`DEMO_DUE` in the scratch course's nbgrader_config.py."""
+def write_demo_config(dest: Path, module: str) -> None:
+    """Write the scratch course's nbgrader_config.py: the course's settings, one due date.
+
+    With it, nbgrader's own apps and formgrader (``jupyter lab`` in a ``demo --keep`` folder)
+    grade and give feedback as ``python -m course`` does, hidden tests kept out of feedback.
+    """
     (dest / "nbgrader_config.py").write_text(
-        '"""The demo course: one module has a due date (course/deadlines.py)."""\n\n'
+        '"""The demo course: the course\'s settings, and a due date for one module."""\n\n'
+        "from pathlib import Path\n\n"
+        "from course.settings import nbgrader_config\n\n"
         "c = get_config()  # noqa: F821\n"
+        "c.merge(nbgrader_config(Path(__file__).resolve().parent))\n"
         f'c.Deadlines.due = {{"{module}": "{DEMO_DUE:%Y-%m-%d %H:%M:%S} UTC"}}\n',
         encoding="utf-8",
     )
@@ -72,7 +79,7 @@ def run_demo(
     """
     modules = modules or module_ids(root)
     make_scratch_course(dest, modules, root)
-    write_demo_deadline(dest, modules[0])
+    write_demo_config(dest, modules[0])
     report = intake_zip(dest, write_demo_download(dest, modules), lms="blackboard")
     if on_intake is not None:
         on_intake(report)

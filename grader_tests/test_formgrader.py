@@ -22,9 +22,9 @@ from pathlib import Path
 
 import pytest
 from conftest import run_module
-from test_feedback import html_text
+from test_feedback import hidden_lines_shown, html_text
 
-from course.layout import REPO_ROOT, source_notebook, student_file
+from course.layout import source_notebook, student_file
 from course.notebooks import autograded_points, is_written_answer, nbgrader_meta, read_notebook
 
 MODULE = "00-orientation"
@@ -59,20 +59,20 @@ class Formgrader:
             stderr=subprocess.STDOUT,
         )
 
-    def request(self, path: str, body: dict | None = None) -> bytes:
-        """Send a GET (or a PUT with a JSON body) and return the response's bytes."""
+    def request(self, path: str, body: dict | None = None, method: str = "") -> bytes:
+        """Send a GET (a PUT when there is a JSON body) and return the response's bytes."""
         data = None if body is None else json.dumps(body).encode()
         request = urllib.request.Request(
             self.url + path,
             data=data,
-            method="GET" if body is None else "PUT",
+            method=method or ("GET" if body is None else "PUT"),
             headers={"Authorization": f"token {self.token}"},
         )
         with urllib.request.urlopen(request, timeout=60) as response:
             return response.read()
 
-    def api(self, path: str, body: dict | None = None) -> object:
-        return json.loads(self.request(f"/formgrader/api/{path}", body))
+    def api(self, path: str, body: dict | None = None, method: str = "") -> object:
+        return json.loads(self.request(f"/formgrader/api/{path}", body, method))
 
     def wait(self, seconds: float = 60) -> None:
         deadline = time.monotonic() + seconds
@@ -97,10 +97,9 @@ class Formgrader:
 
 @pytest.fixture
 def course(demo_class, tmp_path: Path) -> Path:
-    """A copy of the graded demo class with the repository's nbgrader_config.py, as a course."""
+    """A copy of the graded demo class (its nbgrader_config.py holds the course's settings)."""
     root = tmp_path / "course"
     shutil.copytree(demo_class(MODULE).root, root)
-    shutil.copy(REPO_ROOT / "nbgrader_config.py", root / "nbgrader_config.py")
     return root
 
 
@@ -158,3 +157,15 @@ def test_written_answers_reach_formgrader_and_its_grades_reach_feedback_and_csv(
         rows = {row["student_id"]: row for row in csv.DictReader(handle)}
     full_code_marks = autograded_points(read_notebook(source_notebook(MODULE, course)))
     assert float(rows["ada-full"][MODULE]) == full_code_marks + 3
+
+
+def test_feedback_made_with_formgraders_button_hides_the_hidden_tests(course, formgrader):
+    page = student_file(course, "feedback", "cleo-partial", MODULE, ".html")
+    page.unlink()
+    result = formgrader.api(
+        f"assignment/{MODULE}/cleo-partial/generate_feedback", {}, method="POST"
+    )
+    assert result["success"], result
+    assert page.is_file()
+    assert hidden_lines_shown(page, MODULE, course, "cleo-partial") == []
+    assert "Check failed: " in html_text(page.read_text())
