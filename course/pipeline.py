@@ -177,11 +177,18 @@ def record_zero(api: NbGraderAPI, module: str, student: str) -> None:
     """Score a submission that could not be graded zero on every cell.
 
     nbgrader does the same for a missing notebook, and keeps a grader's manual scores as it
-    does; the submission then shows in the gradebook and in the exported grades like any other.
+    does; the submission then shows in the gradebook and in the exported grades like any other,
+    with its hand-in time from ``timestamp.txt`` when there is one.
     """
+    folder = api.coursedir.format_path(api.coursedir.submitted_directory, student, module)
+    try:  # the hand-in time, as autograde records it: the report counts late work
+        timestamp = api.coursedir.get_existing_timestamp(folder)
+    except Exception:  # noqa: BLE001 - a timestamp.txt that cannot be read gives no time
+        timestamp = None
+    extra = {"timestamp": timestamp} if timestamp else {}
     with _gradebook(api) as gradebook:
         gradebook.update_or_create_student(student)
-        submission = gradebook.update_or_create_submission(module, student)
+        submission = gradebook.update_or_create_submission(module, student, **extra)
         for notebook in submission.notebooks:
             for grade in notebook.grades:
                 grade.auto_score = 0

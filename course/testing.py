@@ -27,9 +27,9 @@ def expect_error(
     except error:
         return
     except Exception as other:  # the student raised something else: say what
+        raised = f"{type(other).__name__}: {other}" if str(other) else type(other).__name__
         raise AssertionError(
-            f"expected {call} to raise {error.__name__}, but it raised "
-            f"{type(other).__name__}: {other}{suffix}"
+            f"expected {call} to raise {error.__name__}, but it raised {raised}{suffix}"
         ) from other
     raise AssertionError(
         f"expected {call} to raise {error.__name__}, but it returned {result!r}{suffix}"

@@ -17,6 +17,7 @@ from course.failures import check_label, failure_message
 from course.feedback import HideHiddenTests, is_test_cell
 from course.layout import module_ids, release_notebook, source_notebook, student_file
 from course.notebooks import line_regions, read_notebook
+from course.testing import expect_error
 
 MODULES = [pytest.param(m, marks=pytest.mark.xdist_group(name=f"demo-{m}")) for m in module_ids()]
 _WORD = re.compile(r"\w")
@@ -169,3 +170,23 @@ def test_visible_asserts_stay_and_html_in_a_message_is_escaped(tmp_path):
     assert "Check failed: Check that answer is 42." in shown
     assert "AssertionError: <script>alert(7)</script>" in shown
     assert not any("answer > 41" in line for line in shown)
+
+
+def test_a_bare_exception_reads_cleanly_in_a_failure_message():
+    def bare() -> None:
+        raise NotImplementedError()
+
+    def worded() -> None:
+        raise KeyError("name")
+
+    messages = []
+    for function in (bare, worded):
+        with pytest.raises(AssertionError) as failure:
+            expect_error(ValueError, function, hint="raise ValueError")
+        messages.append(str(failure.value))
+    assert messages == [
+        "expected bare() to raise ValueError, but it raised NotImplementedError; "
+        "hint: raise ValueError",
+        "expected worded() to raise ValueError, but it raised KeyError: 'name'; "
+        "hint: raise ValueError",
+    ]

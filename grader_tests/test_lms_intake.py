@@ -431,6 +431,22 @@ def test_no_penalty_when_the_policy_is_none(course):
     assert penalties == {"early": None, "late": None, "zoe": None}
 
 
+def test_a_late_notebook_that_cannot_be_graded_keeps_its_hand_in_time(course):
+    configure(course, f'c.Deadlines.due = {{"{MODULE}": "{DUE}"}}')
+    text = sample(course, "full")
+    archive = write_zip(
+        course.parent / "broken.zip",
+        {f"O_cut_attempt_2026-01-12-17-00-00_{NOTEBOOK}": text[: len(text) // 2]},
+    )
+    intake_zip(course, archive, lms="blackboard")
+    outcome = next(o for o in grade_course(course, modules=[MODULE], jobs=2) if o.student == "cut")
+    assert not outcome.graded and "not valid JSON" in outcome.problem
+    with Gradebook(gradebook_url(course), COURSE_ID) as gradebook:
+        submission = gradebook.find_submission(MODULE, "cut")
+        assert submission.timestamp == datetime(2026, 1, 12, 17, 0)
+        assert submission.total_seconds_late == 5 * 3600
+
+
 def penalty(seconds: float, score: float = 20, **policy) -> float | None:
     return LatePenalty(**policy).late_submission_penalty("s", score, seconds)
 
