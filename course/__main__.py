@@ -10,6 +10,8 @@ import argparse  # noqa: E402 - after the line above
 import sys  # noqa: E402
 import tempfile  # noqa: E402
 import time  # noqa: E402
+from collections.abc import Iterator  # noqa: E402
+from contextlib import contextmanager  # noqa: E402
 from pathlib import Path  # noqa: E402
 
 from course.layout import REPO_ROOT, module_ids  # noqa: E402
@@ -108,12 +110,38 @@ def _print_late(root: Path, db_url: str | None, modules: list[str]) -> None:
         print(describe_late(late))
 
 
+def _graded_course(args: argparse.Namespace) -> None:
+    """Stop with a one-line error unless the course has a gradebook to read.
+
+    nbgrader's Gradebook would make an empty one, so a mistyped --course would leave a file
+    behind and report on nothing.
+    """
+    if args.db is None and not (args.course / "gradebook.db").is_file():
+        raise SystemExit(
+            f"error: {args.course} has no gradebook.db: grade first (python -m course grade)"
+        )
+
+
+@contextmanager
+def _gradebook_errors() -> Iterator[None]:
+    """Turn a gradebook that cannot be read (a wrong --db URL, say) into a one-line error."""
+    from sqlalchemy.exc import SQLAlchemyError
+
+    try:
+        yield
+    except SQLAlchemyError as error:
+        cause = str(error).strip().splitlines()[0]  # SQLAlchemy appends a link on a later line
+        raise SystemExit(f"error: the gradebook cannot be read: {cause}") from None
+
+
 def export(args: argparse.Namespace) -> int:
     """Write the gradebook's grades to a CSV file, manual grades included, without regrading."""
     from course import pipeline
 
+    _graded_course(args)
     destination = args.to or args.course / "grades.csv"
-    pipeline.export_grades(pipeline.nbgrader_api(args.course, args.db), destination)
+    with _gradebook_errors():
+        pipeline.export_grades(pipeline.nbgrader_api(args.course, args.db), destination)
     print(f"grades: {destination}")
     return 0
 
@@ -123,7 +151,9 @@ def feedback(args: argparse.Namespace) -> int:
     from course.grading import write_feedback
 
     modules = _modules(args.modules, args.course)
-    pages, problems = write_feedback(args.course, db_url=args.db, modules=modules)
+    _graded_course(args)
+    with _gradebook_errors():
+        pages, problems = write_feedback(args.course, db_url=args.db, modules=modules)
     for problem in problems:
         print(problem, file=sys.stderr)
     print(f"{pages} feedback page(s) in {args.course / 'feedback'}")
@@ -134,7 +164,10 @@ def report(args: argparse.Namespace) -> int:
     """Write the class report page (with --png, a screenshot of it too) and print its summary."""
     from course.report import ReportError, build_report, screenshot, summary_lines, write_report
 
-    class_report = build_report(args.course, _modules(args.modules, args.course), args.db)
+    modules = _modules(args.modules, args.course)
+    _graded_course(args)
+    with _gradebook_errors():
+        class_report = build_report(args.course, modules, args.db)
     page = write_report(class_report, args.out or args.course / "report.html")
     print("\n".join(summary_lines(class_report)))
     print(f"report: {page}")
@@ -279,6 +312,8 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: list[str] | None = None) -> int:
     """Run the CLI and return its exit status."""
     args = build_parser().parse_args(argv)
+    if not args.course.is_dir():
+        raise SystemExit(f"error: no course folder {args.course}")
     quiet_nbgrader_warnings()
     return int(args.run(args))
 

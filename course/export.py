@@ -24,6 +24,20 @@ def module_score(raw_score: float, late_penalty: float) -> float:
     return max(0.0, raw_score - late_penalty)
 
 
+#: A spreadsheet reads a cell that starts with one of these as a formula (CSV injection).
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_text(text: str | None) -> str:
+    """Return text for a CSV cell that a spreadsheet shows as text, never runs as a formula.
+
+    Student ids and names can come from folder names or a roster that students influence;
+    a leading ``'`` (OWASP's advice for CSV injection) keeps ``=HYPERLINK(...)`` inert.
+    """
+    text = text or ""
+    return f"'{text}" if text.startswith(FORMULA_STARTS) else text
+
+
 def _number(value: float) -> str:
     """Write a score as a spreadsheet reads it: ``12`` for whole points, ``12.5`` otherwise."""
     return f"{value:g}" if value == round(value, 6) else f"{value:.6g}"
@@ -59,10 +73,10 @@ class ModuleColumnsExport(ExportPlugin):
                 row = [scores.get((student.id, module), 0.0) for module in modules]
                 writer.writerow(
                     [
-                        student.id,
-                        student.last_name or "",
-                        student.first_name or "",
-                        student.email or "",
+                        *map(
+                            spreadsheet_text,
+                            (student.id, student.last_name, student.first_name, student.email),
+                        ),
                         *(_number(score) for score in row),
                         _number(sum(row)),
                     ]

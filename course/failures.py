@@ -33,22 +33,40 @@ def check_label(source: str) -> str:
     return lines[0] if lines else ""
 
 
+#: The longest failure message shown; a longer one is cut (a message is a line, not a dump).
+MAX_MESSAGE_CHARS = 300
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def one_line(text: str, limit: int = MAX_MESSAGE_CHARS) -> str:
+    """Return the first non-blank line of ``text``, without control characters, cut to ``limit``.
+
+    Failure messages come from code a student wrote: this keeps each to one printable line
+    of bounded length wherever it is shown (a terminal, a feedback page, the class report).
+    """
+    text = _ANSI_COLOUR.sub("", text)
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    first = _CONTROL.sub("", lines[0]) if lines else ""
+    return first if len(first) <= limit else first[: limit - 1] + "\u2026"
+
+
 def failure_message(cell: NotebookNode) -> str | None:
     """Return why an executed test cell failed, in the words of its error; None if it passed.
 
     nbgrader scores a test cell zero when it raised an error or wrote to stderr. The message
-    is the exception's type and text (``AssertionError: expected 3 ...``), without the
-    traceback, whose lines would quote the cell's hidden source.
+    is the exception's type and the first line of its text (``AssertionError: expected 3 ...``,
+    see :func:`one_line`), without the traceback, whose lines would quote the cell's hidden
+    source.
     """
     outputs = cell.get("outputs", [])
     for output in outputs:
         if output.get("output_type") == "error":
-            name = _ANSI_COLOUR.sub("", output.get("ename", "") or "Error")
-            value = _ANSI_COLOUR.sub("", output.get("evalue", "") or "").strip()
+            name = one_line(output.get("ename", "") or "", 100) or "Error"
+            value = one_line(output.get("evalue", "") or "")
             return f"{name}: {value}" if value else name
     for output in outputs:
         if output.get("output_type") == "stream" and output.get("name") == "stderr":
-            text = _ANSI_COLOUR.sub("", output.get("text", "")).strip()
-            first = text.splitlines()[0] if text else ""
+            first = one_line(output.get("text", ""))
             return f"wrote to stderr: {first}" if first else "wrote to stderr"
     return None

@@ -5,6 +5,7 @@ from __future__ import annotations
 import shutil
 import subprocess
 
+import pytest
 from conftest import run_module
 
 from course.layout import REPO_ROOT
@@ -61,3 +62,32 @@ def test_an_unknown_module_is_refused():
     result = course("check", "42-nonsense")
     assert result.returncode != 0
     assert "unknown module(s) 42-nonsense" in result.stderr
+
+
+@pytest.mark.parametrize("verb", ["report", "export", "feedback"])
+def test_reading_verbs_need_a_gradebook_and_say_so_in_one_line(verb, tmp_path):
+    result = run_module("course", "--course", str(tmp_path), verb, timeout=120)
+    assert result.returncode == 1
+    assert result.stderr.strip() == (
+        f"error: {tmp_path} has no gradebook.db: grade first (python -m course grade)"
+    )
+    assert list(tmp_path.iterdir()) == [], "no empty gradebook is left behind"
+
+
+@pytest.mark.parametrize("verb", ["report", "export"])
+def test_a_gradebook_url_that_cannot_be_opened_is_one_line(verb, tmp_path):
+    url = f"sqlite:///{tmp_path}/missing/gradebook.db"
+    result = run_module("course", "--course", str(tmp_path), verb, "--db", url, timeout=120)
+    assert result.returncode == 1
+    assert result.stderr.strip().splitlines() == [
+        "error: the gradebook cannot be read: (sqlite3.OperationalError) unable to open "
+        "database file"
+    ]
+
+
+def test_a_course_folder_that_does_not_exist_is_named(tmp_path):
+    result = run_module("course", "--course", str(tmp_path / "nope"), "report", timeout=120)
+    assert (result.returncode, result.stderr.strip()) == (
+        1,
+        f"error: no course folder {tmp_path / 'nope'}",
+    )

@@ -103,3 +103,15 @@ def test_nbgrader_export_writes_the_same_file(course):
     assert result.returncode == 0, result.stderr
     assert "ModuleColumnsExport" in result.stderr
     assert (course / "nbgrader.csv").read_text() == (course / "grades.csv").read_text()
+
+
+def test_names_that_a_spreadsheet_would_run_are_written_as_text(course):
+    with Gradebook(gradebook_url(course), COURSE_ID) as gradebook:
+        gradebook.add_student(
+            '=HYPERLINK("http://x","a,b")', last_name="+SUM(1,2)", first_name="-1", email="@cmd"
+        )
+    pipeline.export_grades(pipeline.nbgrader_api(course), course / "grades.csv")
+    _, rows = read_rows(course / "grades.csv")
+    row = rows['\'=HYPERLINK("http://x","a,b")']
+    assert (row["last_name"], row["first_name"], row["email"]) == ("'+SUM(1,2)", "'-1", "'@cmd")
+    assert rows["ana"]["last_name"] == "Lima", "ordinary text stays as it is"

@@ -13,10 +13,18 @@ from nbconvert.preprocessors import CSSHTMLHeaderPreprocessor
 from nbgrader.apps import NbGraderAPI
 from nbgrader.preprocessors import GetGrades
 
-from course.failures import check_label, failure_message
+from course.failures import MAX_MESSAGE_CHARS, check_label, failure_message
 from course.feedback import HideHiddenTests, is_test_cell
+from course.grading import grade_course, write_feedback
 from course.layout import module_ids, release_notebook, source_notebook, student_file
-from course.notebooks import line_regions, read_notebook
+from course.notebooks import (
+    is_solution_code,
+    line_regions,
+    nbgrader_meta,
+    read_notebook,
+    solved_copy,
+)
+from course.scratch import make_scratch_course
 from course.testing import expect_error
 
 MODULES = [pytest.param(m, marks=pytest.mark.xdist_group(name=f"demo-{m}")) for m in module_ids()]
@@ -54,14 +62,6 @@ def page_lines(page: Path) -> set[str]:
     return {line.strip() for line in html_text(page.read_text(encoding="utf-8")).splitlines()}
 
 
-def output_text(output: nbformat.NotebookNode) -> str:
-    """Return the text of a stream, result or display output (empty for others)."""
-    if output.get("output_type") == "stream":
-        return output.get("text", "")
-    text = output.get("data", {}).get("text/plain", "")
-    return text if isinstance(text, str) else "".join(text)
-
-
 def notebook_lines(nb: nbformat.NotebookNode) -> set[str]:
     return {line.strip() for cell in nb.cells for line in cell.source.splitlines()}
 
@@ -70,17 +70,11 @@ def hidden_lines_shown(page: Path, module: str, root: Path, student: str) -> lis
     """Return the lines of the module's hidden tests that the page shows.
 
     A line counts when it has a letter or digit and is not also text the student has seen:
-    the release notebook, the student's own submission, and what the cells other than tests
-    printed when the submission ran (a demonstration may print a template, say).
+    the release notebook and the student's own submission.
     """
     source = read_notebook(source_notebook(module, root))
     seen = notebook_lines(read_notebook(release_notebook(module, root)))
     seen |= notebook_lines(read_notebook(student_file(root, "submitted", student, module)))
-    graded = read_notebook(student_file(root, "autograded", student, module))
-    for cell in graded.cells:
-        if cell.cell_type == "code" and not is_test_cell(cell):
-            text = "\n".join(output_text(output) for output in cell.outputs)
-            seen |= {line.strip() for line in text.splitlines()}
     hidden = {
         line.strip()
         for cell in source.cells
@@ -190,3 +184,66 @@ def test_a_bare_exception_reads_cleanly_in_a_failure_message():
         "expected worded() to raise ValueError, but it raised KeyError: 'name'; "
         "hint: raise ValueError",
     ]
+
+
+def hostile_submission(root: Path, module: str) -> str:
+    """A notebook whose code tries to carry the hidden tests into its own feedback page.
+
+    IPython keeps the source of every executed cell in ``In``: the first answer raises an
+    error quoting the first hidden line of the test that calls it, the second one quoting
+    every cell run so far, and the last answer cell prints them all.
+    """
+    release = read_notebook(release_notebook(module, root))
+    source = read_notebook(source_notebook(module, root))
+    nb = solved_copy(release, source, solve=None)
+    answers = [cell for cell in nb.cells if is_solution_code(cell)]
+    name = nbgrader_meta(answers[0])["grade_id"]
+    answers[0].source = (
+        f"def {name}(*args, **kwargs):\n"
+        "    lines = In[-1].splitlines()\n"
+        "    raise AssertionError(lines[lines.index('### BEGIN HIDDEN TESTS') + 1])"
+    )
+    name = nbgrader_meta(answers[1])["grade_id"]
+    answers[1].source = f"def {name}(*args, **kwargs):\n    raise ValueError(chr(10).join(In))"
+    answers[-1].source += "\n\nprint(chr(10).join(In))\nIn[-2]"
+    return nbformat.writes(nb)
+
+
+def test_a_submission_that_prints_the_executed_tests_does_not_see_them_in_feedback(tmp_path):
+    module = "00-orientation"
+    make_scratch_course(tmp_path, [module])
+    notebook = student_file(tmp_path, "submitted", "mallory", module)
+    notebook.parent.mkdir(parents=True)
+    notebook.write_text(hostile_submission(tmp_path, module))
+    grade_course(tmp_path, modules=[module])
+    graded = student_file(tmp_path, "autograded", "mallory", module).read_text()
+    assert "BEGIN HIDDEN TESTS" in graded, "the attack reached the hidden tests while graded"
+    assert write_feedback(tmp_path, modules=[module]) == (1, [])
+    page = student_file(tmp_path, "feedback", "mallory", module, ".html")
+    assert hidden_lines_shown(page, module, tmp_path, "mallory") == []
+    assert "### BEGIN HIDDEN TESTS" not in page_lines(page)
+    assert "AssertionError (its message quoted the hidden tests)" in html_text(page.read_text())
+
+
+def test_other_cells_lose_their_outputs_and_long_messages_keep_one_line():
+    answer = nbformat.v4.new_code_cell("print('hi')")
+    answer.metadata.nbgrader = {"grade": False, "solution": True, "grade_id": "f"}
+    answer.outputs = [nbformat.v4.new_output("stream", name="stdout", text="hi\n")]
+    test = nbformat.v4.new_code_cell('"""Check that f works."""\nassert f()')
+    test.metadata.nbgrader = {"grade": True, "solution": False, "grade_id": "t", "points": 1}
+    test.outputs = [
+        nbformat.v4.new_output(
+            "error", ename="ValueError", evalue="first line\nsecond\x1b[31m" + "x" * 999
+        )
+    ]
+    nb, _ = HideHiddenTests().preprocess(nbformat.v4.new_notebook(cells=[answer, test]), {})
+    assert nb.cells[0].outputs == []
+    assert nb.cells[1].outputs[0].traceback == [
+        "Check failed: Check that f works.",
+        "ValueError: first line",
+    ]
+    long = nbformat.v4.new_code_cell("")
+    long.outputs = [nbformat.v4.new_output("error", ename="E", evalue="\x1b[1my" * 500)]
+    message = failure_message(long)
+    assert message.startswith("E: yyy") and len(message) == len("E: ") + MAX_MESSAGE_CHARS
+    assert "\x1b" not in message and message.endswith("\u2026")
