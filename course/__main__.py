@@ -64,18 +64,21 @@ def grade(args: argparse.Namespace) -> int:
 
     With ``--zip``, the notebooks of an LMS bulk download are put into submitted/ first.
     """
-    from course.deadlines import DeadlineError
+    from course.deadlines import DeadlineError, due_dates
     from course.grading import format_table, grade_course, summary
     from course.intake import IntakeError, format_report, intake_zip
     from course.isolation import bubblewrap_works
+    from course.pipeline import nbgrader_api
 
     modules = _modules(args.modules, args.course)
     if (args.lms or args.pattern) and not args.zip:
         raise SystemExit("--lms and --pattern name the files of a --zip FILE: give one")
     if args.zip:
         try:
+            # a wrong due date stops grading: find it before the intake writes to submitted/
+            due_dates(nbgrader_api(args.course), module_ids(args.course))
             report = intake_zip(args.course, args.zip, modules, args.lms, args.pattern)
-        except IntakeError as error:
+        except (DeadlineError, IntakeError) as error:
             raise SystemExit(f"error: {error}") from None
         print(format_report(report))
     if not bubblewrap_works():
@@ -227,6 +230,22 @@ def _jobs(text: str) -> int:
     return jobs
 
 
+def _resolved(text: str) -> Path:
+    return Path(text).resolve()
+
+
+def _file_option(parser: argparse.ArgumentParser, flag: str, help_text: str) -> None:
+    """Add an option that names a file, taken as an absolute path."""
+    parser.add_argument(flag, type=_resolved, metavar="FILE", help=help_text)
+
+
+def _db_option(parser: argparse.ArgumentParser) -> None:
+    """Add the --db option of the verbs that use the gradebook."""
+    parser.add_argument(
+        "--db", metavar="URL", help="gradebook SQLAlchemy URL (default: gradebook.db)"
+    )
+
+
 def build_parser() -> argparse.ArgumentParser:
     """Return the parser of the instructor CLI."""
     from course.intake import LMS_PATTERNS
@@ -234,7 +253,7 @@ def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m course", description=__doc__)
     parser.add_argument(
         "--course",
-        type=lambda text: Path(text).resolve(),
+        type=_resolved,
         default=REPO_ROOT,
         metavar="DIR",
         help="the course folder (default: this repository)",
@@ -253,13 +272,10 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = verbs.add_parser("grade", help="autograde submitted/ and write grades.csv")
     p.add_argument("modules", nargs="*", metavar="MODULE", help="default: every module")
-    p.add_argument("--db", metavar="URL", help="gradebook SQLAlchemy URL (default: gradebook.db)")
+    _db_option(p)
     p.add_argument("--jobs", type=_jobs, default=jobs, metavar="N", help=jobs_help)
-    p.add_argument(
-        "--zip",
-        type=lambda text: Path(text).resolve(),
-        metavar="FILE",
-        help="first put the notebooks of this LMS bulk download (a zip) into submitted/",
+    _file_option(
+        p, "--zip", "first put the notebooks of this LMS bulk download (a zip) into submitted/"
     )
     p.add_argument(
         "--lms",
@@ -275,29 +291,23 @@ def build_parser() -> argparse.ArgumentParser:
     p.set_defaults(run=grade)
 
     p = verbs.add_parser("export", help="write grades.csv: a row per student, a column per module")
-    p.add_argument("--db", metavar="URL", help="gradebook SQLAlchemy URL (default: gradebook.db)")
-    p.add_argument("--to", type=Path, metavar="FILE", help="the CSV file (default: grades.csv)")
+    _db_option(p)
+    _file_option(p, "--to", "the CSV file (default: grades.csv)")
     p.set_defaults(run=export)
 
     p = verbs.add_parser("feedback", help="write feedback/ pages of the graded submissions")
     p.add_argument("modules", nargs="*", metavar="MODULE", help="default: every module")
-    p.add_argument("--db", metavar="URL", help="gradebook SQLAlchemy URL (default: gradebook.db)")
+    _db_option(p)
     p.set_defaults(run=feedback)
 
     p = verbs.add_parser("report", help="write report.html: the class's scores per exercise")
     p.add_argument("modules", nargs="*", metavar="MODULE", help="default: every module")
-    p.add_argument("--db", metavar="URL", help="gradebook SQLAlchemy URL (default: gradebook.db)")
-    p.add_argument(
-        "--out",
-        type=lambda text: Path(text).resolve(),
-        metavar="FILE",
-        help="the HTML page (default: report.html in the course folder)",
-    )
-    p.add_argument(
+    _db_option(p)
+    _file_option(p, "--out", "the HTML page (default: report.html in the course folder)")
+    _file_option(
+        p,
         "--png",
-        type=lambda text: Path(text).resolve(),
-        metavar="FILE",
-        help="also save a full-page screenshot (needs Chromium at /usr/bin/chromium)",
+        "also save a full-page screenshot (needs Chromium at /usr/bin/chromium)",
     )
     p.set_defaults(run=report)
 

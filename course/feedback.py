@@ -27,8 +27,9 @@ from nbgrader.preprocessors import ClearHiddenTests
 from course.failures import check_label, failure_message
 from course.notebooks import line_regions
 
-#: A hidden line shorter than this (``else:``, ``f(1)``) is too common to withhold a message.
-_QUOTED_LINE_CHARS = 8
+#: A hidden line shorter than this (``else:``, ``ValueError,``) also turns up in honest
+#: messages, so a message that holds it is not taken to quote the hidden tests.
+_QUOTED_LINE_CHARS = 20
 _WORD = re.compile(r"\w")
 
 

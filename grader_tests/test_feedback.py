@@ -190,7 +190,7 @@ def hostile_submission(root: Path, module: str) -> str:
     """A notebook whose code tries to carry the hidden tests into its own feedback page.
 
     IPython keeps the source of every executed cell in ``In``: the first answer raises an
-    error quoting the first hidden line of the test that calls it, the second one quoting
+    error quoting the longest hidden line of the test that calls it, the second one quoting
     every cell run so far, and the last answer cell prints them all.
     """
     release = read_notebook(release_notebook(module, root))
@@ -201,7 +201,8 @@ def hostile_submission(root: Path, module: str) -> str:
     answers[0].source = (
         f"def {name}(*args, **kwargs):\n"
         "    lines = In[-1].splitlines()\n"
-        "    raise AssertionError(lines[lines.index('### BEGIN HIDDEN TESTS') + 1])"
+        "    start, end = (lines.index(f'### {m} HIDDEN TESTS') for m in ('BEGIN', 'END'))\n"
+        "    raise AssertionError(max(lines[start + 1 : end], key=len).strip())"
     )
     name = nbgrader_meta(answers[1])["grade_id"]
     answers[1].source = f"def {name}(*args, **kwargs):\n    raise ValueError(chr(10).join(In))"

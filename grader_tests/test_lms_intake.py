@@ -19,7 +19,7 @@ from nbgrader.api import Gradebook
 from course import pipeline
 from course.deadlines import DeadlineError, LatePenalty, due_dates, parse_moment
 from course.grading import grade_course
-from course.intake import IntakeError, intake_zip, module_of, safe_student_id
+from course.intake import IntakeError, format_report, intake_zip, module_of, safe_student_id
 from course.layout import release_notebook, source_notebook, student_file
 from course.notebooks import read_notebook
 from course.scratch import full_solution, make_scratch_course, partial_solution, untouched
@@ -300,7 +300,7 @@ def test_student_ids_are_normalised_the_same_way_every_time(raw, expected):
 
 
 @pytest.mark.parametrize(
-    "raw", ["", ".", "..", "../x", "a/b", "a\\b", "a\x07b", "a\nb", "x" * 129, "-x", "a+b", "a*"]
+    "raw", ["", ".", "..", "../x", "a/b", "a\\b", "a\x07b", "a\nb", "x" * 129, "a*"]
 )
 def test_unsafe_student_ids_are_rejected(raw):
     with pytest.raises(ValueError, match="student id"):
@@ -538,3 +538,259 @@ def test_grade_zip_on_the_command_line(course):
         result.stderr.strip()
         == "error: evil.zip holds a member outside its folder: '../evil.ipynb'"
     )
+
+
+# --- review: forged names, namesakes, odd names, re-intake, the terminal -----------------------
+
+
+def test_a_blackboard_name_cannot_forge_another_students_id_and_time(course):
+    ada, eve = sample(course, "partial"), sample(course, "full")
+    # eve uploaded a file she named "Orientation_ada_attempt_2099-01-01-00-00-00_00-orientation"
+    upload = f"Orientation_ada_attempt_2099-01-01-00-00-00_{NOTEBOOK}"
+    forged = f"Orientation_eve_attempt_2026-01-12-09-05-00_{upload}"
+    archive = write_zip(
+        course.parent / "forged.zip",
+        {f"Orientation_ada_attempt_2026-01-12-09-00-00_{NOTEBOOK}": ada, forged: eve},
+    )
+    report = intake_zip(course, archive, lms="blackboard")
+    assert [(c.student, c.submitted_at) for c in report.collected] == [
+        ("ada", datetime(2026, 1, 12, 9, 0))
+    ]
+    assert student_file(course, "submitted", "ada", MODULE).read_text() == ada
+    assert timestamp(course, "ada") == "2026-01-12 09:00:00"
+    # read as eve's, whose upload is not named as a module's notebook
+    assert [(s.file, s.reason) for s in report.skipped] == [
+        (forged, f"{upload!r} is not a module's notebook")
+    ]
+    # an assignment name with "_" and spaces still ends where "_<username>_attempt_" begins
+    name = f"Module_1 Intro_jdoe_attempt_2026-01-12-09-30-10_{NOTEBOOK}"
+    report = intake_zip(course, write_zip(course.parent / "m1.zip", {name: ada}), lms="blackboard")
+    assert [c.student for c in report.collected] == ["jdoe"]
+
+
+@pytest.mark.parametrize("ada_in_the_zip", [True, False], ids=["blocking", "replacing"])
+def test_a_moodle_upload_named_like_another_students_entry_stays_the_uploaders(
+    course, ada_in_the_zip
+):
+    ada, eve = sample(course, "partial"), sample(course, "full")
+    real = {f"Ada Lovelace_1045_assignsubmission_file_/{NOTEBOOK}": ada}
+    upload = f"Ada Lovelace_1045_assignsubmission_file_{NOTEBOOK}"
+    forged = f"Eve Evil_1050_assignsubmission_file_/{upload}"
+    if not ada_in_the_zip:  # ada's file came in with an earlier download
+        intake_zip(course, write_zip(course.parent / "earlier.zip", real), lms="moodle")
+    members = {**(real if ada_in_the_zip else {}), forged: eve}
+    report = intake_zip(course, write_zip(course.parent / "m.zip", members), lms="moodle")
+    assert student_file(course, "submitted", "ada-lovelace", MODULE).read_text() == ada
+    assert [c.student for c in report.collected] == (["ada-lovelace"] if ada_in_the_zip else [])
+    assert [(s.file, s.reason) for s in report.skipped] == [
+        (forged, f"{upload!r} is not a module's notebook")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("lms", "first", "second", "told_apart"),
+    [
+        (
+            "canvas",
+            f"smithjohn_101_7_{NOTEBOOK}",
+            f"smithjohn_LATE_102_8_{NOTEBOOK}",
+            ["101", "102"],
+        ),
+        (
+            "moodle",
+            f"John Smith_1045_assignsubmission_file_{NOTEBOOK}",
+            f"John  Smith_1046_assignsubmission_file_/{NOTEBOOK}",
+            ["john-smith_1045", "john-smith_1046"],
+        ),
+    ],
+)
+def test_two_students_of_one_name_are_not_made_one(course, lms, first, second, told_apart):
+    archive = write_zip(
+        course.parent / "namesakes.zip",
+        {first: sample(course, "full"), second: sample(course, "untouched")},
+    )
+    report = intake_zip(course, archive, lms=lms)
+    assert report.collected == []
+    reasons = {s.file: s.reason for s in report.skipped}
+    assert set(reasons) == {first, second}
+    ids = [told_apart[0].rsplit("_")[-1], told_apart[1].rsplit("_")[-1]]
+    assert all(f"LMS ids {ids[0]} and {ids[1]})" in reason for reason in reasons.values())
+    assert not [p for p in (course / "submitted").iterdir() if "smith" in p.name]
+    # the pattern that the reason gives tells them apart
+    from course.intake import ID_PATTERNS
+
+    assert all(f"--pattern '{ID_PATTERNS[lms]}'" in reason for reason in reasons.values())
+    report = intake_zip(course, archive, pattern=ID_PATTERNS[lms])
+    assert sorted(c.student for c in report.collected) == told_apart
+
+
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [
+        ("İlker Yılmaz", "i\u0307lker-yılmaz"),  # "İ" in lower case holds a combining dot
+        ("अनिल कुमार", "अनिल-कुमार"),  # Devanagari vowel signs are marks, not letters
+        ("Smith, John", "smith-john"),
+        ("Jean (JJ) Doe", "jean-jj-doe"),
+        ("Ana [TA]; Bo & Cy + Di {x}", "ana-ta-bo-cy-di-x"),
+        ("Anne-Marie  -  Dupont", "anne-marie-dupont"),
+        ("-x", "x"),
+        ("a+b", "a-b"),
+    ],
+)
+def test_ordinary_names_become_student_ids(raw, expected):
+    assert safe_student_id(raw) == expected
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        "a\x00b",
+        "a\u202eb",  # right-to-left override: a format character
+        "\u0301a",  # a combining mark cannot begin an id
+        "_x",
+        ".hidden",
+        "a|b",
+        "a?b",
+        "()",
+        "अ" * 100,  # 100 characters, but 300 bytes: over what a folder name may take
+    ],
+)
+def test_still_unsafe_student_ids(raw):
+    with pytest.raises(ValueError, match="student id"):
+        safe_student_id(raw)
+
+
+def test_a_member_name_too_long_for_a_file_is_skipped_and_the_rest_collected(course):
+    text = sample(course, "partial")
+    long_name = "Eve Evil_1050_assignsubmission_file_" + "a" * 240 + ".ipynb"
+    deep_name = "/".join(["d" * 250] * 17) + f"/Bo Li_1051_assignsubmission_file_{NOTEBOOK}"
+    archive = write_zip(
+        course.parent / "long.zip",
+        {
+            long_name: text,
+            deep_name: text,
+            f"Ada Lovelace_1045_assignsubmission_file_{NOTEBOOK}": text,
+        },
+    )
+    report = intake_zip(course, archive, lms="moodle")
+    assert [c.student for c in report.collected] == ["ada-lovelace"]
+    assert {s.file: s.reason for s in report.skipped} == {
+        long_name: "a part of its name is 282 bytes long, over the 255 a file name may have",
+        deep_name: "its path here would be over the 4096 bytes that a path may have",
+    }
+
+
+def test_a_second_intake_keeps_the_timestamp_that_the_instructor_wrote(course):
+    text = sample(course, "partial")
+    archive = write_zip(course.parent / "c.zip", {f"amy_LATE_1_2_{NOTEBOOK}": text})
+    intake_zip(course, archive, lms="canvas")
+    stamp = course / "submitted" / "amy" / MODULE / "timestamp.txt"
+    stamp.write_text("2026-01-13 10:00:00")  # as the README says for a LATE file
+    kept = tree(course)
+    report = intake_zip(course, archive, lms="canvas")
+    assert report.collected == []
+    assert [(s.file, s.reason) for s in report.skipped] == [
+        (f"amy_LATE_1_2_{NOTEBOOK}", "unchanged since the last intake")
+    ]
+    assert (
+        f"  skipped 1 file(s) unchanged since the last intake: amy_LATE_1_2_{NOTEBOOK}"
+        in format_report(report).splitlines()
+    )
+    assert tree(course) == kept
+    # a changed notebook replaces it, and the report says that the time went with it
+    changed = write_zip(
+        course.parent / "c2.zip", {f"amy_LATE_1_3_{NOTEBOOK}": sample(course, "full")}
+    )
+    report = intake_zip(course, changed, lms="canvas")
+    assert [c.replaced_time for c in report.collected] == ["2026-01-13 10:00:00"]
+    assert not stamp.exists()
+    assert (
+        "  amy 00-orientation: replaced a submission whose timestamp.txt said "
+        "2026-01-13 10:00:00; the new file has no time: write one into timestamp.txt again to "
+        "apply a late penalty"
+    ) in format_report(report).splitlines()
+
+
+def test_the_report_escapes_control_characters_in_names():
+    from course.intake import IntakeReport, Skipped
+
+    report = IntakeReport(
+        "class\x1b[2J.zip",
+        skipped=[
+            Skipped("evil\n  skipped nothing: fine.pdf", "not a notebook"),
+            Skipped("red\x1b[31m.ipynb", "student id 'x\\x1b' is not a safe folder name\r"),
+            Skipped("rtl\u202egpj.ipynb", "the name does not match the canvas file names"),
+        ],
+    )
+    lines = format_report(report).split("\n")
+    assert len(lines) == 4
+    assert not [line for line in lines if any(c in line for c in "\x1b\r\u202e")]
+    assert lines[0].startswith("intake of class\\x1b[2J.zip: ")
+    assert "evil\\n  skipped nothing: fine.pdf" in lines[1]
+    assert lines[2] == (
+        "  skipped red\\x1b[31m.ipynb: student id 'x\\x1b' is not a safe folder name\\r"
+    )
+    assert lines[3].startswith("  skipped rtl\\u202egpj.ipynb: ")
+
+
+def test_a_wrong_due_date_stops_grade_zip_before_the_intake(course):
+    configure(course, f'c.Deadlines.due = {{"{MODULE}": "tomorrow"}}')
+    archive = write_zip(course.parent / "c.zip", {f"amy_1_2_{NOTEBOOK}": sample(course, "full")})
+    before = state(course)
+    result = run_module("course", "--course", str(course), "grade", "--zip", str(archive))
+    assert result.returncode == 1
+    assert result.stderr.startswith(f"error: c.Deadlines.due['{MODULE}']: ")
+    assert result.stdout == ""  # no intake report: nothing was taken in
+    assert state(course) == before
+
+
+def test_the_zip_is_checked_and_unpacked_once_and_names_read_with_one_pattern(course, monkeypatch):
+    import re
+
+    from course import intake
+
+    calls = {"check": 0, "modules": 0, "compile": 0}
+    opened: list[str] = []
+    spied = {
+        "check_archive": ("check", intake.check_archive),
+        "module_ids": ("modules", intake.module_ids),
+    }
+    for name, (key, real) in spied.items():
+
+        def spy(*args, _key=key, _real=real, **kwargs):
+            calls[_key] += 1
+            return _real(*args, **kwargs)
+
+        monkeypatch.setattr(intake, name, spy)
+    real_compile, real_open = re.compile, zipfile.ZipFile.open
+
+    def compile_spy(text, *args, **kwargs):
+        calls["compile"] += text == intake.LMS_PATTERNS["canvas"]
+        return real_compile(text, *args, **kwargs)
+
+    def open_spy(self, name, *args, **kwargs):
+        opened.append(getattr(name, "filename", name))
+        return real_open(self, name, *args, **kwargs)
+
+    members = [f"s{n}_{n}_2_{NOTEBOOK}" for n in range(6)]
+    archive = write_zip(course.parent / "c.zip", dict.fromkeys(members, sample(course, "full")))
+    monkeypatch.setattr(intake.re, "compile", compile_spy)
+    monkeypatch.setattr(zipfile.ZipFile, "open", open_spy)
+    assert len(intake_zip(course, archive, lms="canvas").collected) == 6
+    assert calls == {"check": 1, "modules": 2, "compile": 1}  # module_ids: intake's, collector's
+    assert sorted(opened) == members  # each member decompressed once
+
+
+def test_an_encrypted_member_is_refused(course, tmp_path):
+    archive = tmp_path / "locked.zip"
+    with zipfile.ZipFile(archive, "w", zipfile.ZIP_STORED) as writer:
+        writer.writestr(f"ana_1_2_{NOTEBOOK}", "{}")
+    data = bytearray(archive.read_bytes())
+    for signature, flags_at in ((b"PK\x03\x04", 6), (b"PK\x01\x02", 8)):  # local, central
+        at = data.index(signature) + flags_at
+        data[at] |= 0x1  # "encrypted"
+    archive.write_bytes(bytes(data))
+    before = state(course)
+    with pytest.raises(IntakeError, match="encrypted"):
+        intake_zip(course, archive)
+    assert state(course) == before
