@@ -207,6 +207,8 @@ def check_archive(path: Path, max_members: int, max_bytes: int) -> list[zipfile.
             members = archive.infolist()
     except (zipfile.BadZipFile, zlib.error, EOFError, OSError) as error:
         raise IntakeError(f"{name} is a damaged zip file ({error})") from None
+    except UnicodeDecodeError as error:  # a name flagged UTF-8 that is not
+        raise IntakeError(f"{name} holds a file name that is not UTF-8 ({error.reason})") from None
     if len(members) > max_members:
         raise IntakeError(f"{name} holds {len(members)} files, over the limit of {max_members}")
     total = sum(member.file_size for member in members)

@@ -235,6 +235,17 @@ def bad_crc(path: Path) -> Path:
     return path
 
 
+def name_not_utf8(path: Path) -> Path:
+    """A member whose name is flagged UTF-8 (bit 11) but holds bytes that are not."""
+    with zipfile.ZipFile(path, "w") as archive:
+        archive.writestr(f"aaaa_1_2_{NOTEBOOK}", "{}")
+    data = bytearray(path.read_bytes().replace(b"aaaa_1_2", b"a\xff\xfea_1_2"))
+    for header, flags_at in ((b"PK\x03\x04", 7), (b"PK\x01\x02", 9)):
+        data[data.index(header) + flags_at] |= 0x08
+    path.write_bytes(bytes(data))
+    return path
+
+
 def with_member(name: str, link: bool = False):
     def make(path: Path) -> Path:
         info = zipfile.ZipInfo(name)
@@ -260,6 +271,7 @@ HOSTILE = {
     "absolute path": (with_member(f"/tmp/evil_1_2_{NOTEBOOK}"), "a member with an absolute path"),
     "drive path": (with_member("C:/evil.ipynb"), "a member with an absolute path"),
     "link": (with_member(f"evil_1_2_{NOTEBOOK}", link=True), "holds a link"),
+    "name not UTF-8": (name_not_utf8, "holds a file name that is not UTF-8 (invalid start byte)"),
 }
 
 
