@@ -1,0 +1,114 @@
+"""The progress panel: visible tests only, the right verdict per exercise, a real widget."""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import json
+
+import nbformat
+import pytest
+from nbclient import NotebookClient
+
+from course.layout import module_ids, release_notebook, source_notebook
+from course.notebooks import exercises, is_test, read_notebook, solved_copy
+from course.progress import check_progress, progress_panel
+
+MODULE = "00-orientation"
+
+
+def kernel_namespace(nb: nbformat.NotebookNode) -> dict:
+    """Run a notebook's cells other than tests in one namespace, as a student's kernel would."""
+    namespace: dict = {}
+    with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()):
+        for cell in nb.cells:
+            if (
+                cell.cell_type == "code"
+                and not is_test(cell)
+                and "progress_panel" not in cell.source
+            ):
+                with contextlib.suppress(Exception):  # an unanswered cell raises; go on
+                    exec(cell.source, namespace)  # noqa: S102
+    return namespace
+
+
+@pytest.fixture(scope="module")
+def notebooks() -> tuple[nbformat.NotebookNode, nbformat.NotebookNode]:
+    return read_notebook(release_notebook(MODULE)), read_notebook(source_notebook(MODULE))
+
+
+def test_an_unanswered_notebook_passes_nothing_and_says_why(notebooks):
+    release, _ = notebooks
+    results = check_progress(release, kernel_namespace(release))
+    assert [r.name for r in results] == [e.name for e in exercises(release)]
+    assert all(r.failure == "NotImplementedError" for r in results)
+
+
+def test_answered_exercises_pass_and_the_others_do_not(notebooks):
+    release, source = notebooks
+    names = [e.name for e in exercises(source)]
+    solved = set(names[::2])
+    results = check_progress(release, kernel_namespace(solved_copy(release, source, solved)))
+    assert {r.name for r in results if r.passed} == solved
+    everything = check_progress(release, kernel_namespace(solved_copy(release, source, None)))
+    assert all(r.passed for r in everything)
+
+
+def test_a_wrong_answer_shows_the_visible_tests_hint(notebooks):
+    release, _ = notebooks
+    namespace = kernel_namespace(release)
+    namespace["format_student_id"] = lambda raw: raw  # forgets to lower-case and hyphenate
+    first = check_progress(release, namespace)[0]
+    assert first.name == "format_student_id" and first.failure.startswith("AssertionError: ")
+    assert "hint" in first.failure
+
+
+def test_hidden_tests_are_never_run(tmp_path):
+    sentinel = tmp_path / "hidden-ran"
+    answer = nbformat.v4.new_code_cell("def f():\n    return 1")
+    answer.metadata.nbgrader = {"grade": False, "solution": True, "grade_id": "f"}
+    test = nbformat.v4.new_code_cell(
+        '"""Check that f returns 1."""\n'
+        "assert f() == 1\n"
+        "### BEGIN HIDDEN TESTS\n"
+        f"open({str(sentinel)!r}, 'w').write('x')\n"
+        "assert f() == 2\n"
+        "### END HIDDEN TESTS"
+    )
+    test.metadata.nbgrader = {"grade": True, "solution": False, "grade_id": "test_f", "points": 1}
+    nb = nbformat.v4.new_notebook(cells=[answer, test])
+    (result,) = check_progress(nb, {"f": lambda: 1})
+    assert result.passed and not sentinel.exists()
+
+
+def test_it_stays_quiet_while_nbgrader_runs_the_notebook(monkeypatch, capsys):
+    monkeypatch.setenv("NBGRADER_EXECUTION", "autograde")
+    assert progress_panel("/nonexistent.ipynb") is None
+    assert "does not run while nbgrader" in capsys.readouterr().out
+
+
+def test_every_module_ends_with_the_panel():
+    for module in module_ids():
+        cells = read_notebook(release_notebook(module)).cells
+        assert any("progress_panel()" in cell.source for cell in cells), module
+
+
+def test_the_panel_renders_in_a_kernel_from_the_notebook_it_sits_in(tmp_path):
+    folder = tmp_path / "99-demo"
+    folder.mkdir()
+    answer = nbformat.v4.new_code_cell("def f():\n    return 1")
+    answer.metadata.nbgrader = {"grade": False, "solution": True, "grade_id": "f"}
+    test = nbformat.v4.new_code_cell('"""Check that f returns 1."""\nassert f() == 1')
+    test.metadata.nbgrader = {"grade": True, "solution": False, "grade_id": "test_f", "points": 3}
+    panel = nbformat.v4.new_code_cell(
+        "from course.progress import progress_panel\nprogress_panel()"
+    )
+    nb = nbformat.v4.new_notebook(cells=[answer, test, panel])
+    nbformat.write(nb, str(folder / "99-demo.ipynb"))
+    NotebookClient(nb, timeout=120, resources={"metadata": {"path": str(folder)}}).execute()
+    assert any(
+        "application/vnd.jupyter.widget-view+json" in output.get("data", {})
+        for output in nb.cells[2].outputs
+    ), nb.cells[2].outputs
+    state = json.dumps(nb.metadata["widgets"])
+    assert "1 of 1 exercises pass their visible tests" in state and "course-progress" in state
