@@ -3,12 +3,21 @@
 from __future__ import annotations
 
 import copy
+import re
+from pathlib import Path
 
 import nbformat
 import pytest
 
 from course.checks import leak_problems, readme_finding
-from course.layout import module_ids, project_setting, release_notebook, source_notebook
+from course.layout import (
+    MODULE_NAME,
+    REPO_ROOT,
+    module_ids,
+    project_setting,
+    release_notebook,
+    source_notebook,
+)
 from course.notebooks import (
     HIDDEN_BEGIN,
     exercises,
@@ -93,9 +102,68 @@ def test_readme_module_table_is_up_to_date():
     assert finding.passed, finding.problems
 
 
-@pytest.mark.parametrize("module", MODULES)
-def test_readme_has_a_binder_badge_opening_the_release_notebook(module):
-    readme = (source_notebook(module).parents[2] / "README.md").read_text(encoding="utf-8")
-    url = binder_url(project_setting("github_repo"), f"release/{module}/{module}.ipynb")
-    assert url in readme
-    assert "urlpath=lab/tree/release/" in url
+# Every Markdown link to Binder in the README (but the badge pictures, mybinder.org/badge*.svg),
+# and the one form such a link may take: the launch link Binder documents for a GitHub
+# repository, opening a file in JupyterLab,
+# https://mybinder.org/v2/gh/OWNER/REPO/BRANCH?urlpath=lab/tree/PATH
+BINDER_LINK = re.compile(r"\]\((https?://mybinder\.org/(?!badge)[^)\s]*)\)")
+BINDER_LAB_LINK = re.compile(
+    r"https://mybinder\.org/v2/gh/(?P<repo>[\w.-]+/[\w.-]+)/(?P<branch>[^/?#\s]+)"
+    r"\?urlpath=lab/tree/(?P<path>[^?#\s]+)"
+)
+
+
+def binder_badge_problems(readme: str, repo: str, root: Path = REPO_ROOT) -> list[str]:
+    """Return what is wrong with the README's Binder links: form, repository, path, coverage."""
+    problems, opened = [], []
+    for link in BINDER_LINK.findall(readme):
+        match = BINDER_LAB_LINK.fullmatch(link)
+        if not match:
+            problems.append(f"{link}: not of the form {BINDER_LAB_LINK.pattern}")
+            continue
+        if match["repo"] != repo:
+            problems.append(f"{link}: repository {match['repo']}, not github_repo {repo}")
+        if not (root / match["path"]).is_file():
+            problems.append(f"{link}: {match['path']} is not a file of the repository")
+        opened.append(match["path"])
+    released = sorted(
+        f"release/{folder.name}/{folder.name}.ipynb"
+        for folder in (root / "release").iterdir()
+        if MODULE_NAME.match(folder.name)
+    )
+    for notebook in released:
+        if opened.count(notebook) != 1:
+            problems.append(f"{notebook}: {opened.count(notebook)} Binder badges, not 1")
+    problems += [
+        f"{path}: a Binder badge for no module" for path in opened if path not in released
+    ]
+    return problems
+
+
+def test_every_readme_binder_badge_opens_its_module_in_jupyterlab():
+    readme = (REPO_ROOT / "README.md").read_text(encoding="utf-8")
+    assert BINDER_LINK.findall(readme), "the README has Binder badges"
+    assert binder_badge_problems(readme, project_setting("github_repo")) == []
+
+
+def test_binder_badge_check_finds_each_kind_of_bad_link():
+    repo = project_setting("github_repo")
+    readme = (REPO_ROOT / "README.md").read_text(encoding="utf-8")
+    first = BINDER_LINK.findall(readme)[0]
+    path = BINDER_LAB_LINK.fullmatch(first)["path"]
+
+    def problems_with_first_link_as(link: str) -> str:
+        return "\n".join(binder_badge_problems(readme.replace(f"({first})", link, 1), repo))
+
+    assert "not of the form" in problems_with_first_link_as(
+        "(" + first.replace("?urlpath=lab/tree/", "?filepath=") + ")"
+    )
+    assert "not github_repo" in problems_with_first_link_as(
+        "(" + first.replace(f"/v2/gh/{repo}/", "/v2/gh/someone/else/") + ")"
+    )
+    assert "not a file" in problems_with_first_link_as(
+        "(" + first.replace(".ipynb", "-old.ipynb") + ")"
+    )
+    assert f"{path}: 0 Binder badges" in problems_with_first_link_as("(https://example.org)")
+    assert f"{path}: 2 Binder badges" in problems_with_first_link_as(f"({first}) [again]({first})")
+    assert binder_url(repo, path) == first, "release writes the links this check accepts"
