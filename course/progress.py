@@ -102,7 +102,7 @@ def _notebook_here() -> Path:
     return folder / f"{folder.name}.ipynb"
 
 
-def progress_panel(notebook: str | Path | None = None) -> widgets.VBox | None:
+def progress_panel(notebook: str | Path | None = None) -> None:
     """Show which exercises pass their visible tests, with a button to check again.
 
     Save the notebook first (Ctrl+S): the test cells are read from the saved file, the
@@ -111,12 +111,11 @@ def progress_panel(notebook: str | Path | None = None) -> widgets.VBox | None:
     Args:
         notebook: the notebook file; by default the module's notebook in the current folder.
 
-    Returns:
-        the panel (already displayed), or None while nbgrader runs the notebook.
+    The panel is displayed, not returned: a cell that ends with the call shows it once.
     """
     if os.environ.get("NBGRADER_EXECUTION"):
         print("(the progress panel does not run while nbgrader runs the notebook)")
-        return None
+        return
     from IPython import get_ipython
 
     path = Path(notebook) if notebook else _notebook_here()
@@ -137,4 +136,3 @@ def progress_panel(notebook: str | Path | None = None) -> widgets.VBox | None:
     panel = widgets.VBox([widgets.HBox([bar, button]), text])
     panel.add_class("course-progress")
     display(panel)
-    return panel

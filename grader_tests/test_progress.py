@@ -83,7 +83,7 @@ def test_hidden_tests_are_never_run(tmp_path):
 
 def test_it_stays_quiet_while_nbgrader_runs_the_notebook(monkeypatch, capsys):
     monkeypatch.setenv("NBGRADER_EXECUTION", "autograde")
-    assert progress_panel("/nonexistent.ipynb") is None
+    progress_panel("/nonexistent.ipynb")  # would raise FileNotFoundError if it looked
     assert "does not run while nbgrader" in capsys.readouterr().out
 
 
@@ -106,9 +106,11 @@ def test_the_panel_renders_in_a_kernel_from_the_notebook_it_sits_in(tmp_path):
     nb = nbformat.v4.new_notebook(cells=[answer, test, panel])
     nbformat.write(nb, str(folder / "99-demo.ipynb"))
     NotebookClient(nb, timeout=120, resources={"metadata": {"path": str(folder)}}).execute()
-    assert any(
-        "application/vnd.jupyter.widget-view+json" in output.get("data", {})
+    views = [
+        output
         for output in nb.cells[2].outputs
-    ), nb.cells[2].outputs
+        if "application/vnd.jupyter.widget-view+json" in output.get("data", {})
+    ]
+    assert len(views) == 1, nb.cells[2].outputs  # shown once, not again as the cell's result
     state = json.dumps(nb.metadata["widgets"])
     assert "1 of 1 exercises pass their visible tests" in state and "course-progress" in state
