@@ -5,13 +5,13 @@ Binder runs ``postBuild`` once while it builds the image, and ``postBuild`` runs
 environment that serves JupyterLab (``<sys.prefix>/etc/jupyter``, the folder ``--sys-prefix``
 writes), what Jupyter's own commands write:
 
-- ``jupyter server extension disable`` for formgrader;
-- ``jupyter labextension disable`` and ``lock`` for the formgrader panel and the
-  create-assignment toolbar (locked, so that JupyterLab's extension manager cannot turn them
-  back on).
+- ``jupyter server extension disable`` for formgrader and the Courses list;
+- ``jupyter labextension disable`` and ``lock`` for the formgrader panel, the
+  create-assignment toolbar and the Courses panel (locked, so that JupyterLab's extension
+  manager cannot turn them back on).
 
-nbgrader's install turns all its tools on, so the student tools (Validate, the Assignments and
-Courses lists) stay on, and :func:`student_tool_problems` checks that they still are.
+nbgrader's install turns all its tools on, so the student tools (Validate, the Assignments
+list) stay on, and :func:`student_tool_problems` checks that they still are.
 
 The commands write to ``JUPYTER_CONFIG_DIR`` at their ``user`` level, and this module points
 that variable at the folder it is given, so a test can aim the same commands at a throwaway
@@ -33,31 +33,34 @@ from jupyter_core.paths import ENV_CONFIG_PATH
 from jupyter_server.extension.config import ExtensionConfigManager
 from jupyter_server.services.config.manager import ConfigManager
 
-#: nbgrader's server extensions that students use: Validate, and the Assignments and Courses
-#: lists (they fetch, submit and fetch feedback where a JupyterHub has nbgrader's exchange).
+#: nbgrader's server extensions that students use: Validate, and the Assignments list (it
+#: fetches, submits and fetches feedback where a JupyterHub has nbgrader's exchange).
 STUDENT_SERVER_EXTENSIONS = (
     "nbgrader.server_extensions.validate_assignment",
     "nbgrader.server_extensions.assignment_list",
+)
+
+#: nbgrader's server extensions for instructors: formgrader (gradebook, grading, releasing) and
+#: the Courses list, which nbgrader's JupyterHub guide gives to instructors only.
+INSTRUCTOR_SERVER_EXTENSIONS = (
+    "nbgrader.server_extensions.formgrader",
     "nbgrader.server_extensions.course_list",
 )
 
-#: nbgrader's server extension for instructors: formgrader (gradebook, grading, releasing).
-INSTRUCTOR_SERVER_EXTENSIONS = ("nbgrader.server_extensions.formgrader",)
-
-#: nbgrader's JupyterLab plugins that students use (the Validate button, the Assignments and
-#: Courses panels, and the Nbgrader menu, which shows only the commands of enabled plugins).
+#: nbgrader's JupyterLab plugins that students use (the Validate button, the Assignments
+#: panel, and the Nbgrader menu, which shows only the commands of enabled plugins).
 STUDENT_LAB_PLUGINS = (
     "@jupyter/nbgrader:validate-assignment",
     "@jupyter/nbgrader:assignment-list",
-    "@jupyter/nbgrader:course-list",
     "@jupyter/nbgrader:menu",
 )
 
-#: nbgrader's JupyterLab plugins for instructors: the formgrader panel and the
-#: create-assignment cell toolbar (ids as in nbgrader's ``@jupyter/nbgrader`` labextension).
+#: nbgrader's JupyterLab plugins for instructors: the formgrader panel, the create-assignment
+#: cell toolbar and the Courses panel (ids as in nbgrader's ``@jupyter/nbgrader`` labextension).
 INSTRUCTOR_LAB_PLUGINS = (
     "@jupyter/nbgrader:formgrader",
     "@jupyter/nbgrader:create-assignment",
+    "@jupyter/nbgrader:course-list",
 )
 
 

@@ -62,11 +62,21 @@ def failure_message(cell: NotebookNode) -> str | None:
     outputs = cell.get("outputs", [])
     for output in outputs:
         if output.get("output_type") == "error":
-            name = one_line(output.get("ename", "") or "", 100) or "Error"
-            value = one_line(output.get("evalue", "") or "")
-            return f"{name}: {value}" if value else name
+            return error_line(output.get("ename", ""), output.get("evalue", ""))
     for output in outputs:
         if output.get("output_type") == "stream" and output.get("name") == "stderr":
-            first = one_line(output.get("text", ""))
-            return f"wrote to stderr: {first}" if first else "wrote to stderr"
+            return stderr_line(output.get("text", ""))
     return None
+
+
+def error_line(name: str, text: str) -> str:
+    """Say an error in one line: ``AssertionError: expected 3 ...``, or its name alone."""
+    name = one_line(name or "", 100) or "Error"
+    value = one_line(text or "")
+    return f"{name}: {value}" if value else name
+
+
+def stderr_line(text: str) -> str:
+    """Say in one line that a test wrote to stderr (nbgrader scores that cell zero), and what."""
+    first = one_line(text)
+    return f"wrote to stderr: {first}" if first else "wrote to stderr"

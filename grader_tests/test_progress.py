@@ -12,7 +12,7 @@ from nbclient import NotebookClient
 
 from course.layout import module_ids, release_notebook, source_notebook
 from course.notebooks import exercises, is_test, read_notebook, solved_copy
-from course.progress import check_progress, progress_panel
+from course.progress import NO_TEST, HiddenTestsError, check_progress, progress_panel
 
 MODULE = "00-orientation"
 
@@ -63,22 +63,64 @@ def test_a_wrong_answer_shows_the_visible_tests_hint(notebooks):
     assert "hint" in first.failure
 
 
-def test_hidden_tests_are_never_run(tmp_path):
-    sentinel = tmp_path / "hidden-ran"
+def answer_and_tests(*tests: str) -> nbformat.NotebookNode:
+    """A notebook with the answer cell ``f`` and the given test cells, each worth 1 point."""
     answer = nbformat.v4.new_code_cell("def f():\n    return 1")
     answer.metadata.nbgrader = {"grade": False, "solution": True, "grade_id": "f"}
-    test = nbformat.v4.new_code_cell(
+    cells = [answer]
+    for number, source in enumerate(tests):
+        test = nbformat.v4.new_code_cell(source)
+        grade_id = f"test_f_{number}"
+        test.metadata.nbgrader = {
+            "grade": True,
+            "solution": False,
+            "grade_id": grade_id,
+            "points": 1,
+        }
+        cells.append(test)
+    return nbformat.v4.new_notebook(cells=cells)
+
+
+def test_a_notebook_with_hidden_tests_is_refused_and_they_never_run(tmp_path):
+    sentinel = tmp_path / "hidden-ran"
+    nb = answer_and_tests(
         '"""Check that f returns 1."""\n'
         "assert f() == 1\n"
-        "### BEGIN HIDDEN TESTS\n"
+        "# BEGIN HIDDEN TESTS\n"  # nbgrader's delimiter, whatever the comment marks around it
         f"open({str(sentinel)!r}, 'w').write('x')\n"
-        "assert f() == 2\n"
-        "### END HIDDEN TESTS"
+        "# END HIDDEN TESTS"
     )
-    test.metadata.nbgrader = {"grade": True, "solution": False, "grade_id": "test_f", "points": 1}
-    nb = nbformat.v4.new_notebook(cells=[answer, test])
+    with pytest.raises(HiddenTestsError):
+        check_progress(nb, {"f": lambda: 1})
+    assert not sentinel.exists()
+
+
+def test_tests_share_what_earlier_tests_defined():
+    first = "def helper():\n    return 1\nassert f() == helper()"
+    second = "assert helper() == f()"  # as 04-code-review's second test uses the first's helper
+    (result,) = check_progress(answer_and_tests(first, second), {"f": lambda: 1})
+    assert result.passed
+
+
+def test_output_on_stderr_fails_as_it_does_in_grading():
+    nb = answer_and_tests("import sys\nprint('careful', file=sys.stderr)\nassert f() == 1")
     (result,) = check_progress(nb, {"f": lambda: 1})
-    assert result.passed and not sentinel.exists()
+    assert result.failure == "wrote to stderr: careful"
+
+
+def test_an_exercise_whose_tests_were_deleted_does_not_pass():
+    (result,) = check_progress(answer_and_tests(), {"f": lambda: 1})
+    assert result.failure == NO_TEST
+
+
+@pytest.mark.parametrize("module", ["00-orientation", "04-code-review"])
+def test_a_solved_notebook_passes_before_its_test_cells_ever_ran(module):
+    release, source = (
+        read_notebook(release_notebook(module)),
+        read_notebook(source_notebook(module)),
+    )
+    results = check_progress(release, kernel_namespace(solved_copy(release, source, None)))
+    assert [r.failure for r in results] == [None] * len(results)
 
 
 def test_it_stays_quiet_while_nbgrader_runs_the_notebook(monkeypatch, capsys):
