@@ -6,8 +6,13 @@ import fcntl
 import hashlib
 import json
 import os
+import secrets
+import socket
 import subprocess
 import sys
+import time
+import urllib.error
+import urllib.request
 from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from pathlib import Path
@@ -102,3 +107,75 @@ def demo_class(tmp_path_factory: pytest.TempPathFactory) -> Callable[[str], Demo
         return built[module]
 
     return get
+
+
+def free_port() -> int:
+    """Return a TCP port on the loopback address that nothing listens on now."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+class JupyterServer:
+    """A Jupyter server (``jupyter-server`` or ``jupyter-lab``) on a loopback port with a token.
+
+    It serves ``root``, logs into ``log``, and answers :meth:`request` once :meth:`wait`
+    returns; :meth:`stop` ends it.
+    """
+
+    def __init__(self, app: str, root: Path, log: Path, *options: str) -> None:
+        """Start ``app`` from this environment for ``root``, with extra command-line options."""
+        self.app, self.root = app, root
+        self.token = secrets.token_hex(16)
+        self.url = f"http://127.0.0.1:{free_port()}"
+        self.log = log.open("w")
+        self.process = subprocess.Popen(
+            [
+                str(Path(sys.executable).parent / app),
+                "--no-browser",
+                "--allow-root",  # harmless when not root; CI machines run tests as root
+                "--ip=127.0.0.1",
+                f"--port={self.url.rsplit(':', 1)[1]}",
+                f"--IdentityProvider.token={self.token}",
+                f"--ServerApp.root_dir={root}",
+                *options,
+            ],
+            cwd=root,  # formgrader reads the nbgrader_config.py of the folder it starts in
+            stdout=self.log,
+            stderr=subprocess.STDOUT,
+        )
+
+    def request(self, path: str, body: dict | None = None, method: str = "") -> bytes:
+        """Send a GET (a PUT when there is a JSON body) with the token; return the response."""
+        data = None if body is None else json.dumps(body).encode()
+        request = urllib.request.Request(
+            self.url + path,
+            data=data,
+            method=method or ("GET" if body is None else "PUT"),
+            headers={"Authorization": f"token {self.token}"},
+        )
+        with urllib.request.urlopen(request, timeout=60) as response:
+            return response.read()
+
+    def wait(self, seconds: float = 90) -> None:
+        """Return once the server answers; raise if it exits or stays silent."""
+        deadline = time.monotonic() + seconds
+        while time.monotonic() < deadline:
+            if self.process.poll() is not None:
+                raise RuntimeError(f"{self.app} exited; see {self.log.name}")
+            try:
+                self.request("/api/status")
+                return
+            except (urllib.error.URLError, ConnectionError):
+                time.sleep(0.3)
+        raise TimeoutError(f"{self.app} did not answer in {seconds} s; see {self.log.name}")
+
+    def stop(self) -> None:
+        """Stop the server (it shuts its kernels down) and close its log."""
+        self.process.terminate()
+        try:
+            self.process.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+            self.process.wait()
+        self.log.close()

@@ -14,13 +14,8 @@ from __future__ import annotations
 import contextlib
 import json
 import re
-import secrets
 import shutil
-import subprocess
-import sys
 import time
-import urllib.error
-import urllib.request
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -28,8 +23,8 @@ from typing import TYPE_CHECKING
 
 import nbformat
 import pytest
+from conftest import JupyterServer
 from nbformat import NotebookNode
-from test_formgrader import free_port
 from test_report import chromium_or_skip
 
 from course import report as report_module
@@ -131,60 +126,26 @@ class Run:
     seconds: float
 
 
-class JupyterLab:
+class JupyterLab(JupyterServer):
     """A JupyterLab server on a loopback port with its own token, settings and workspaces."""
 
     def __init__(self, folder: Path) -> None:
         """Start a server for ``folder / "lab"``; its settings and log go beside that."""
-        self.root = folder / "lab"
-        self.token = secrets.token_hex(16)
-        self.url = f"http://127.0.0.1:{free_port()}"
         settings = folder / "settings" / "@jupyterlab" / "apputils-extension"
         settings.mkdir(parents=True)
         # no news or update checks: they would reach the network and pop a notice over cells
         (settings / "notification.jupyterlab-settings").write_text(
             json.dumps({"fetchNews": "false", "checkForUpdates": False})
         )
-        self.log = (folder / "server.log").open("w")
-        self.process = subprocess.Popen(
-            [
-                str(Path(sys.executable).parent / "jupyter-lab"),
-                "--no-browser",
-                "--allow-root",  # harmless when not root; CI machines run tests as root
-                "--ip=127.0.0.1",
-                f"--port={self.url.rsplit(':', 1)[1]}",
-                f"--IdentityProvider.token={self.token}",
-                f"--ServerApp.root_dir={self.root}",
-                f"--LabApp.user_settings_dir={folder / 'settings'}",
-                f"--LabApp.workspaces_dir={folder / 'workspaces'}",
-                # window.jupyterapp: the test opens notebooks with JupyterLab's own commands
-                "--LabApp.expose_app_in_browser=True",
-            ],
-            cwd=folder,
-            stdout=self.log,
-            stderr=subprocess.STDOUT,
+        super().__init__(
+            "jupyter-lab",
+            folder / "lab",
+            folder / "server.log",
+            f"--LabApp.user_settings_dir={folder / 'settings'}",
+            f"--LabApp.workspaces_dir={folder / 'workspaces'}",
+            # window.jupyterapp: the test opens notebooks with JupyterLab's own commands
+            "--LabApp.expose_app_in_browser=True",
         )
-
-    def request(self, path: str, method: str = "GET") -> bytes:
-        """Call the server's REST API with the token and return the response's bytes."""
-        request = urllib.request.Request(
-            self.url + path, method=method, headers={"Authorization": f"token {self.token}"}
-        )
-        with urllib.request.urlopen(request, timeout=30) as response:
-            return response.read()
-
-    def wait(self, seconds: float = 90) -> None:
-        """Return once the server answers; raise if it exits or stays silent."""
-        deadline = time.monotonic() + seconds
-        while time.monotonic() < deadline:
-            if self.process.poll() is not None:
-                raise RuntimeError(f"jupyter-lab exited; see {self.log.name}")
-            try:
-                self.request("/api/status")
-                return
-            except (urllib.error.URLError, ConnectionError):
-                time.sleep(0.3)
-        raise TimeoutError(f"jupyter-lab did not answer in {seconds} s; see {self.log.name}")
 
     def lab_url(self, notebook: Path) -> str:
         """Return the URL of JupyterLab opening ``notebook`` (a file under the root)."""
@@ -195,16 +156,6 @@ class JupyterLab:
         """Shut down every session's kernel, so that the next notebook has the cores."""
         for session in json.loads(self.request("/api/sessions")):
             self.request(f"/api/sessions/{session['id']}", method="DELETE")
-
-    def stop(self) -> None:
-        """Stop the server (it shuts its kernels down) and close its log."""
-        self.process.terminate()
-        try:
-            self.process.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            self.process.kill()
-            self.process.wait()
-        self.log.close()
 
 
 class Tab:

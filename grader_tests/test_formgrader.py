@@ -9,19 +9,12 @@ from __future__ import annotations
 import csv
 import json
 import re
-import secrets
 import shutil
-import socket
-import subprocess
-import sys
-import time
-import urllib.error
-import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from conftest import run_module
+from conftest import JupyterServer, run_module
 from test_feedback import hidden_lines_shown, html_text
 
 from course.layout import source_notebook, student_file
@@ -31,68 +24,16 @@ MODULE = "00-orientation"
 pytestmark = pytest.mark.xdist_group(name=f"demo-{MODULE}")
 
 
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
-class Formgrader:
-    """A Jupyter server with nbgrader's formgrader, and a client that holds its token."""
+class Formgrader(JupyterServer):
+    """A Jupyter server with nbgrader's formgrader, serving a course folder."""
 
     def __init__(self, root: Path) -> None:
-        self.token = secrets.token_hex(16)
-        self.url = f"http://127.0.0.1:{free_port()}"
-        self.log = (root.parent / "server.log").open("w")
-        self.process = subprocess.Popen(
-            [
-                str(Path(sys.executable).parent / "jupyter-server"),
-                "--no-browser",
-                "--allow-root",  # harmless when not root; CI machines run tests as root
-                "--ip=127.0.0.1",
-                f"--port={self.url.rsplit(':', 1)[1]}",
-                f"--IdentityProvider.token={self.token}",
-                f"--ServerApp.root_dir={root}",
-            ],
-            cwd=root,
-            stdout=self.log,
-            stderr=subprocess.STDOUT,
-        )
-
-    def request(self, path: str, body: dict | None = None, method: str = "") -> bytes:
-        """Send a GET (a PUT when there is a JSON body) and return the response's bytes."""
-        data = None if body is None else json.dumps(body).encode()
-        request = urllib.request.Request(
-            self.url + path,
-            data=data,
-            method=method or ("GET" if body is None else "PUT"),
-            headers={"Authorization": f"token {self.token}"},
-        )
-        with urllib.request.urlopen(request, timeout=60) as response:
-            return response.read()
+        """Start it for the course folder ``root``; its log goes beside that folder."""
+        super().__init__("jupyter-server", root, root.parent / "server.log")
 
     def api(self, path: str, body: dict | None = None, method: str = "") -> object:
+        """Call formgrader's REST API and return its JSON answer."""
         return json.loads(self.request(f"/formgrader/api/{path}", body, method))
-
-    def wait(self, seconds: float = 60) -> None:
-        deadline = time.monotonic() + seconds
-        while time.monotonic() < deadline:
-            if self.process.poll() is not None:
-                raise RuntimeError("jupyter-server exited; see server.log")
-            try:
-                self.request("/api/status")
-                return
-            except (urllib.error.URLError, ConnectionError):
-                time.sleep(0.3)
-        raise TimeoutError("jupyter-server did not answer")
-
-    def stop(self) -> None:
-        self.process.terminate()
-        try:
-            self.process.wait(timeout=20)
-        except subprocess.TimeoutExpired:
-            self.process.kill()
-        self.log.close()
 
 
 @pytest.fixture

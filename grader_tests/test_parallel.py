@@ -24,6 +24,7 @@ import time
 from pathlib import Path
 
 import pytest
+from conftest import free_port
 from nbgrader.api import Gradebook
 
 from course import pipeline
@@ -97,12 +98,6 @@ def course_grade(root, *args, terminal=False):
         chunks.append(chunk)
     os.close(leader)
     return process.wait(timeout=900), b"".join(chunks).decode(errors="replace")
-
-
-def free_port():
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 def postgres_tools():
