@@ -1,4 +1,4 @@
-"""The instructor's command line: ``python -m course release|check|grade|demo``."""
+"""The instructor's command line: ``python -m course VERB`` (see ``--help`` for the verbs)."""
 
 from __future__ import annotations
 
