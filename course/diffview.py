@@ -189,9 +189,9 @@ class DiffView(ipywidgets.VBox):
             paths = []
         self.diff_text, self.findings = diff_text, findings
         self.note = ipywidgets.HTML(f'<p style="font-family: sans-serif;">{html.escape(note)}</p>')
-        self.files = ipywidgets.Dropdown(
-            options=[("all files", None)] + [(path, path) for path in paths],
-            value=None,
+        self.files = ipywidgets.Dropdown(  # "" for all: a None value shows a blank menu
+            options=[("all files", "")] + [(path, path) for path in paths],
+            value="",
             description="Show:",
         )
         self.body = ipywidgets.HTML(render_diff(diff_text, findings))
@@ -200,9 +200,7 @@ class DiffView(ipywidgets.VBox):
 
     def _show_file(self, change: dict[str, object]) -> None:
         only = change["new"]
-        self.body.value = render_diff(
-            self.diff_text, self.findings, only if isinstance(only, str) else None
-        )
+        self.body.value = render_diff(self.diff_text, self.findings, str(only or "") or None)
 
 
 def diff_view(diff_text: str, review: Review | None = None) -> DiffView:

@@ -169,9 +169,10 @@ def test_the_file_menu_shows_one_file_or_all():
         "src/sensors/load.py",
         "src/sensors/prepare.py",
     ]
+    assert view.files.label == "all files", "the menu names what it shows from the start"
     view.files.value = "src/sensors/prepare.py"
     assert {file for file, _ in rows_by_line(view.body.value)} == {"src/sensors/prepare.py"}
-    view.files.value = None
+    view.files.value = ""
     assert {file for file, _ in rows_by_line(view.body.value)} == {
         "src/sensors/load.py",
         "src/sensors/prepare.py",
