@@ -150,7 +150,8 @@ class JupyterLab(JupyterServer):
     def lab_url(self, notebook: Path) -> str:
         """Return the URL of JupyterLab opening ``notebook`` (a file under the root)."""
         path = notebook.relative_to(self.root).as_posix()
-        return f"{self.url}/lab/workspaces/course-test/tree/{path}?token={self.token}"
+        # reset: a fresh tab starts from an empty layout, not the last notebook's
+        return f"{self.url}/lab/workspaces/course-test/tree/{path}?reset&token={self.token}"
 
     def shut_down_kernels(self) -> None:
         """Shut down every session's kernel, so that the next notebook has the cores."""
@@ -383,7 +384,9 @@ def run_in_browser(
         tab.reset()  # the next notebook starts in a fresh JupyterLab
         raise
     finally:
-        lab.shut_down_kernels()
+        # an unreachable server must not hide the failure that is already on its way up
+        with contextlib.suppress(OSError):
+            lab.shut_down_kernels()
     return Run(
         saved, cells, tab.console_errors[console_start:], tab.page_errors[page_start:], elapsed
     )
