@@ -19,6 +19,8 @@ HIDDEN_END = "### END HIDDEN TESTS"
 _IDENTIFIER = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
 _ANSWER_ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*-answer$")
 _DEFINITION = re.compile(r"^(?:def|class)\s+([A-Za-z_]\w*)", re.MULTILINE)
+_WRITES_FILE = re.compile(r"^%%writefile\s+(?:-a\s+)?(\S+)")
+_NEEDS = re.compile(r"^\s*Needs:\s*([a-z0-9_]+(?:\s*,\s*[a-z0-9_]+)*)\.?\s*$", re.MULTILINE)
 
 
 def read_notebook(path: Path) -> NotebookNode:
@@ -76,6 +78,35 @@ def test_owner(test_id: str, names: list[str]) -> str | None:
         if test_id == f"test_{form}" or test_id.startswith(f"test_{form}_")
     ]
     return max(matches, key=len) if matches else None
+
+
+def written_file_name(source: str) -> str | None:
+    """Return the name an answer cell that writes a file goes by, or None for other cells.
+
+    An answer cell that starts with IPython's ``%%writefile PATH`` is named after the file it
+    writes: its base name, lower case, without leading dots and extension, other characters
+    turned into ``_`` (``README.md`` -> ``readme``, ``.gitignore`` -> ``gitignore``).
+    """
+    match = _WRITES_FILE.match(source)
+    if match is None:
+        return None
+    stem = Path(match.group(1)).name.lstrip(".").split(".")[0]
+    return re.sub(r"\W", "_", stem.lower())
+
+
+def test_needs(cell: NotebookNode) -> set[str]:
+    """Return the other exercises a test cell relies on, from its docstring's "Needs:" line.
+
+    An end-to-end check (a project set up from a fresh clone, say) can only pass when other
+    answers work too; its docstring says so in a line such as ``Needs: model, pyproject.``.
+    A mistake in one of those exercises may then cost points in this cell as well.
+    """
+    docstring = re.match(r'\s*"""(.*?)"""', cell.source, re.DOTALL)
+    if docstring is None:
+        return set()
+    return {
+        name.strip() for line in _NEEDS.findall(docstring.group(1)) for name in line.split(",")
+    }
 
 
 def exercises(nb: NotebookNode) -> list[Exercise]:
@@ -206,7 +237,14 @@ def naming_problems(nb: NotebookNode) -> list[str]:
             defined = _DEFINITION.findall(cell.source)
             # an exercise whose answer is pytest tests is named <topic>_tests and defines test_*
             writes_tests = grade_id.endswith("_tests") and "def test_" in cell.source
-            if not _IDENTIFIER.match(grade_id) or (grade_id not in defined and not writes_tests):
+            writes = written_file_name(cell.source)
+            if writes is not None and not writes_tests and grade_id != writes:
+                problems.append(
+                    f"answer cell {grade_id!r} writes a file: name it after the file, {writes!r}"
+                )
+            elif writes is None and (
+                not _IDENTIFIER.match(grade_id) or (grade_id not in defined and not writes_tests)
+            ):
                 problems.append(
                     f"answer cell {grade_id!r} must define a function or class of that name"
                 )
@@ -221,6 +259,11 @@ def naming_problems(nb: NotebookNode) -> list[str]:
                 )
             if HIDDEN_BEGIN not in cell.source:
                 problems.append(f"test cell {grade_id!r} has no hidden tests")
+            unknown = test_needs(cell) - set(names)
+            if unknown:
+                problems.append(
+                    f"test cell {grade_id!r} needs {sorted(unknown)}, which are no exercises"
+                )
         elif is_written_answer(cell) and not _ANSWER_ID.match(grade_id):
             problems.append(f"written answer {grade_id!r} must be named <topic>-answer")
     for name in names:

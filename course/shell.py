@@ -51,17 +51,23 @@ MAX_OUTPUT = 1_000_000
 MAX_FILE_BLOCKS = 10_240
 
 
-def _run(arguments: list[str], folder: Path, timeout: float) -> BashRun:
+def _run(
+    arguments: list[str],
+    folder: Path,
+    timeout: float,
+    environment: Mapping[str, str] | None = None,
+) -> BashRun:
     """Run ``arguments`` in ``folder``; kill its whole process group when it ends or time is up.
 
     Output goes to temporary files, not pipes, so a background process that keeps a pipe open
-    cannot make the caller wait, and only the first ``MAX_OUTPUT`` bytes are read back.
+    cannot make the caller wait, and only the first ``MAX_OUTPUT`` bytes are read back. The
+    environment is :func:`bash_environment` unless ``environment`` is given.
     """
     with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
         process = subprocess.Popen(
             arguments,
             cwd=folder,
-            env=bash_environment(folder),
+            env=dict(environment) if environment is not None else bash_environment(folder),
             stdin=subprocess.DEVNULL,
             stdout=out,
             stderr=err,
@@ -109,7 +115,13 @@ def _limited(command: str) -> str:
     return f"ulimit -f {MAX_FILE_BLOCKS}\n{command}"
 
 
-def run_bash(command: str, folder: Path, args: Sequence[str] = (), timeout: float = 10) -> BashRun:
+def run_bash(
+    command: str,
+    folder: Path,
+    args: Sequence[str] = (),
+    timeout: float = 10,
+    environment: Mapping[str, str] | None = None,
+) -> BashRun:
     """Run a Bash command line in ``folder``, as ``bash -c command bash args...``.
 
     Args:
@@ -117,12 +129,13 @@ def run_bash(command: str, folder: Path, args: Sequence[str] = (), timeout: floa
         folder: where it runs (its current folder).
         args: the positional parameters ``$1``, ``$2``... of the command line.
         timeout: seconds before the run, and everything it started, is killed.
+        environment: the variables it sees, instead of :func:`bash_environment`'s.
 
     Raises:
         TimeoutError: if it runs longer than ``timeout``.
     """
     arguments = ["bash", "--noprofile", "--norc", "-c", _limited(command), "bash", *args]
-    return _run(arguments, folder, timeout)
+    return _run(arguments, folder, timeout, environment)
 
 
 def run_script(
