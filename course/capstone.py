@@ -24,6 +24,7 @@ from __future__ import annotations
 import atexit
 import hashlib
 import pickle
+import re
 import shlex
 import shutil
 import sys
@@ -519,6 +520,12 @@ def rebuild_from_scratch(project: Path, commit_history: Callable[[Path], object]
                 f"the README's set-up commands failed (exit status {rebuild.setup.returncode})"
                 f" on a fresh clone: {_last_line(rebuild.setup)}"
             )
+            if re.search(r"\bvenv\b|\bactivate\b|\bconda\b", commands):
+                rebuild.problem += (
+                    ". The set-up block makes or activates an environment of its own; the fresh"
+                    " machine has already activated a new one and has no internet, so describe"
+                    " that step in words and keep only the commands run inside it"
+                )
     _REBUILDS[content] = rebuild
     return rebuild
 

@@ -94,7 +94,7 @@ def written_file_name(source: str) -> str | None:
     return re.sub(r"\W", "_", stem.lower())
 
 
-def test_needs(cell: NotebookNode) -> set[str]:
+def needed_exercises(cell: NotebookNode) -> set[str]:
     """Return the other exercises a test cell relies on, from its docstring's "Needs:" line.
 
     An end-to-end check (a project set up from a fresh clone, say) can only pass when other
@@ -259,7 +259,7 @@ def naming_problems(nb: NotebookNode) -> list[str]:
                 )
             if HIDDEN_BEGIN not in cell.source:
                 problems.append(f"test cell {grade_id!r} has no hidden tests")
-            unknown = test_needs(cell) - set(names)
+            unknown = needed_exercises(cell) - set(names)
             if unknown:
                 problems.append(
                     f"test cell {grade_id!r} needs {sorted(unknown)}, which are no exercises"

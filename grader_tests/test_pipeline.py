@@ -19,6 +19,7 @@ from course.notebooks import (
     is_test,
     is_written_answer,
     nbgrader_meta,
+    needed_exercises,
     read_notebook,
     written_points,
 )
@@ -58,18 +59,22 @@ def test_release_scores_zero(demo_class, module):
 def test_partial_solution_scores_its_solved_exercises(demo_class, module):
     demo = demo_class(module)
     source = read_notebook(source_notebook(module))
-    solved = exercises(source)[::2]
-    solved_tests = {
-        nbgrader_meta(source.cells[i])["grade_id"] for e in solved for i in e.test_indices
+    solved = {e.name for e in exercises(source)[::2]}
+    # a test scores when its exercise is solved and so is every exercise it says it needs
+    earning = {
+        nbgrader_meta(source.cells[i])["grade_id"]: float(nbgrader_meta(source.cells[i])["points"])
+        for e in exercises(source)
+        for i in e.test_indices
+        if e.name in solved and needed_exercises(source.cells[i]) <= solved
     }
     cells = pipeline.cell_scores(demo.api, module, "cleo-partial")
     for grade_id, score in cells.items():
-        if grade_id in solved_tests:
+        if grade_id in earning:
             assert score > 0, f"{grade_id} belongs to a solved exercise but scored 0"
         else:
-            assert score == 0, f"{grade_id} belongs to an unsolved exercise but scored {score}"
+            assert score == 0, f"{grade_id} has an unsolved exercise behind it but scored {score}"
     outcome = demo.outcomes[("cleo-partial", module)]
-    assert outcome.score == sum(e.points for e in solved)
+    assert outcome.score == sum(earning.values())
     assert 0 < outcome.score < outcome.max_score
 
 

@@ -31,7 +31,14 @@ from nbclient import NotebookClient
 from nbgrader.utils import determine_grade
 
 from course.layout import REPO_ROOT, source_notebook
-from course.notebooks import exercises, is_test, line_regions, nbgrader_meta, read_notebook
+from course.notebooks import (
+    exercises,
+    is_test,
+    line_regions,
+    nbgrader_meta,
+    needed_exercises,
+    read_notebook,
+)
 from course.pipeline import write_kernel_profile
 
 SUBMISSIONS = Path(__file__).resolve().parent / "submissions"
@@ -107,3 +114,17 @@ def owned_tests(module: str, exercise: str, root: Path = REPO_ROOT) -> set[str]:
     source = read_notebook(source_notebook(module, root))
     target = {e.name: e for e in exercises(source)}[exercise]
     return {nbgrader_meta(source.cells[i])["grade_id"] for i in target.test_indices}
+
+
+def needing_tests(module: str, exercise: str, root: Path = REPO_ROOT) -> set[str]:
+    """Return the grade_ids of other exercises' test cells that say they need ``exercise``.
+
+    Such an end-to-end check (``Needs: ...`` in its docstring) may lose points when
+    ``exercise`` is wrong, besides the exercise's own tests.
+    """
+    source = read_notebook(source_notebook(module, root))
+    return {
+        nbgrader_meta(cell)["grade_id"]
+        for cell in source.cells
+        if is_test(cell) and exercise in needed_exercises(cell)
+    }
