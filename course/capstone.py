@@ -457,20 +457,40 @@ def working_copy(project: Path) -> Path:
     return copy
 
 
+_COPIES: dict[tuple[str, int], tuple[Callable[[Path], object], Path]] = {}
+
+
+def _files_digest(project: Path) -> str:
+    """Return a digest of the names and contents of ``project``'s files, ``.git`` left out."""
+    digest = hashlib.sha256()
+    for path in sorted(Path(project).rglob("*")):
+        relative = path.relative_to(project)
+        if ".git" in relative.parts or not path.is_file():
+            continue
+        digest.update(str(relative).encode() + b"\0" + path.read_bytes() + b"\0")
+    return digest.hexdigest()
+
+
 def committed_copy(project: Path, commit_history: Callable[[Path], object]) -> Path:
     """Return a copy of ``project`` that ``commit_history`` has turned into a repository.
 
-    The project folder itself is not touched, so this can run any number of times.
+    The project folder itself is not touched. The copy is made once for the same files and the
+    same function, so the checks that read one history share it; change a file of the project
+    or run the cell that defines ``commit_history`` again, and the next call makes a new copy.
 
     Raises:
         ValueError: if ``commit_history`` left the copy without a commit.
     """
+    key = (_files_digest(project), id(commit_history))
+    if key in _COPIES and _COPIES[key][0] is commit_history:
+        return _COPIES[key][1]
     origin = working_copy(project)
     commit_history(origin)
     if not (origin / ".git").is_dir() or not git(
         origin, "rev-parse", "--verify", "--quiet", "HEAD", check=False
     ):
         raise ValueError("commit_history made no commit: the copy is not a git repository")
+    _COPIES[key] = (commit_history, origin)  # the function is kept, so its id stays its own
     return origin
 
 

@@ -22,6 +22,8 @@ from course.notebooks import exercises, nbgrader_meta, read_notebook, solved_cop
 from course.scratch import make_scratch_course
 
 MODULE = "08-capstone"
+# the four submissions are graded once, together: keep their tests on one xdist worker
+pytestmark = pytest.mark.xdist_group(name="capstone-grading")
 
 #: Submission -> the fixture answers it uses, by exercise; other answers are the instructor's.
 SUBMISSIONS_08 = {
