@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import inspect
 import linecache
+import os
 import subprocess
 import sys
 import textwrap
@@ -64,6 +65,7 @@ class PytestRun:
     errors: int
     exit_code: int
     output: str = ""
+    failed: tuple[str, ...] = ()  # the names of the tests that failed or raised
 
     @property
     def all_passed(self) -> bool:
@@ -79,9 +81,29 @@ def run_pytest(tests: str, implementation: str, timeout: float = 60) -> PytestRu
         implementation: the Python source of the service under test.
         timeout: seconds the whole run may take; a run that hangs counts as failing.
     """
-    with throwaway_folder(prefix="course-mutation-") as folder:
-        (folder / "service.py").write_text(implementation)
-        (folder / "test_service.py").write_text(tests)
+    files = {"service.py": implementation, "test_service.py": tests}
+    return run_pytest_project(files, "test_service.py", timeout)
+
+
+def run_pytest_project(
+    files: Mapping[str, str],
+    tests: str,
+    timeout: float = 60,
+    source_folder: str | None = None,
+) -> PytestRun:
+    """Write ``files`` into a throwaway folder and run pytest on ``tests`` there.
+
+    Args:
+        files: relative path to text, for every file of the small project.
+        tests: the relative path of the test file (or folder) to run.
+        timeout: seconds the whole run may take; a run that hangs counts as failing.
+        source_folder: a folder of the project to put on the import path (``"src"`` for a
+            project whose package lives under ``src/``).
+    """
+    with throwaway_folder(prefix="course-pytest-") as folder:
+        for name, text in files.items():
+            (folder / name).parent.mkdir(parents=True, exist_ok=True)
+            (folder / name).write_text(text, encoding="utf-8")
         report = folder / "report.xml"
         command = [
             sys.executable,
@@ -91,11 +113,21 @@ def run_pytest(tests: str, implementation: str, timeout: float = 60) -> PytestRu
             "-p",
             "no:cacheprovider",
             f"--junitxml={report}",
-            "test_service.py",
+            "--rootdir=.",
+            tests,
         ]
+        environment = {key: value for key, value in os.environ.items() if key != "PYTHONPATH"}
+        if source_folder is not None:
+            environment["PYTHONPATH"] = str(folder / source_folder)
+        environment["PYTHONDONTWRITEBYTECODE"] = "1"
         try:
             done = subprocess.run(
-                command, cwd=folder, capture_output=True, text=True, timeout=timeout
+                command,
+                cwd=folder,
+                env=environment,
+                capture_output=True,
+                text=True,
+                timeout=timeout,
             )
         except subprocess.TimeoutExpired:
             return PytestRun(0, 0, 1, -1, f"the tests ran longer than {timeout:g} s")
@@ -103,18 +135,25 @@ def run_pytest(tests: str, implementation: str, timeout: float = 60) -> PytestRu
 
 
 def _read_report(report: Path, exit_code: int, output: str) -> PytestRun:
+    """Read pytest's JUnit XML report: the counts, and the names of the tests that failed."""
     if not report.exists():
         return PytestRun(0, 0, 1, exit_code, output)
     root = ElementTree.parse(report).getroot()
     suite = root if root.tag == "testsuite" else root.find("testsuite")
     if suite is None:
         return PytestRun(0, 0, 1, exit_code, output)
+    failed = tuple(
+        case.get("name", "?")
+        for case in suite.iter("testcase")
+        if case.find("failure") is not None or case.find("error") is not None
+    )
     return PytestRun(
         tests=int(suite.get("tests", 0)),
         failures=int(suite.get("failures", 0)),
         errors=int(suite.get("errors", 0)),
         exit_code=exit_code,
         output=output,
+        failed=failed,
     )
 
 

@@ -16,18 +16,17 @@ import nbformat
 import numpy as np
 import pytest
 
-from course.capstone import (
-    AUTHOR_FOLDER,
+from course import fresh_machine
+from course.capstone import AUTHOR_FOLDER, TaskBoard, unpack_messy_project
+from course.fresh_machine import (
     SETUP_HEADINGS,
     USAGE_HEADINGS,
-    TaskBoard,
     committed_copy,
     install_from_files,
     load_module,
     rebuild_from_scratch,
     run_tests_against,
     shell_block,
-    unpack_messy_project,
 )
 from course.gitsandbox import git
 from course.kanban_widget import BoardView
@@ -254,9 +253,11 @@ def test_a_rebuild_runs_the_readme_on_a_fresh_clone_of_what_was_committed(tmp_pa
             "makes or activates an environment of its own",
         ),
         ("## Setup\n\n```bash\npip install -r requirements.txt\n```\n", "requirements.txt"),
+        ("## Setup\n\n```bash\nsleep 30\n```\n", "did not finish within 2 seconds"),
     ],
 )
-def test_a_rebuild_says_why_the_set_up_failed(tmp_path, readme, problem):
+def test_a_rebuild_says_why_the_set_up_failed(tmp_path, monkeypatch, readme, problem):
+    monkeypatch.setattr(fresh_machine, "COMMAND_TIMEOUT", 2)
     project = tiny_project(tmp_path, '"scikit-learn"', readme)
     rebuild = rebuild_from_scratch(project, commit_everything)
     assert not rebuild.ok
@@ -266,8 +267,30 @@ def test_a_rebuild_says_why_the_set_up_failed(tmp_path, readme, problem):
 
 def test_a_rebuild_needs_a_commit(tmp_path):
     project = tiny_project(tmp_path, '"scikit-learn"')
-    with pytest.raises(ValueError, match="no commit"):
+    with pytest.raises(ValueError, match="no commit in the folder it was given"):
         committed_copy(project, lambda repo: None)
+
+
+def test_a_failing_git_command_is_quoted_in_one_line(tmp_path):
+    project = tiny_project(tmp_path, '"scikit-learn"')
+
+    def commit_history(repo):
+        git(repo, "init", "--quiet")
+        git(repo, "add", "no-such-file.txt")
+
+    with pytest.raises(RuntimeError) as raised:
+        committed_copy(project, commit_history)
+    message = str(raised.value)
+    assert message.startswith("commit_history stopped: git add no-such-file.txt failed: ")
+    assert "did not match any files" in message and "\n" not in message
+
+
+def test_one_project_state_and_function_make_one_copy(tmp_path):
+    project = tiny_project(tmp_path, '"scikit-learn"')
+    first = committed_copy(project, commit_everything)
+    assert committed_copy(project, commit_everything) == first
+    (project / "README.md").write_text("# changed\n")
+    assert committed_copy(project, commit_everything) != first
 
 
 # ---- running a project's tests against other code ----
@@ -281,8 +304,9 @@ def test_project_tests_run_against_another_implementation(tmp_path):
     right = run_tests_against(tests, "tiny", {"calc.py": "def double(x):\n    return 2 * x\n"})
     wrong = run_tests_against(tests, "tiny", {"calc.py": "def double(x):\n    return x + 1\n"})
     broken = run_tests_against(tests, "tiny", {"other.py": "VALUE = 1\n"})
-    assert (right.returncode, wrong.returncode) == (0, 1), right.stdout + wrong.stdout
-    assert broken.returncode == 2  # pytest could not even import the tests
+    assert (right.exit_code, wrong.exit_code) == (0, 1), right.output + wrong.output
+    assert wrong.failed == ("test_double",)
+    assert broken.exit_code == 2  # pytest could not even import the tests
 
 
 def test_load_module_reads_the_file_afresh_and_leaves_no_bytecode(tmp_path):

@@ -2,9 +2,10 @@
 
 Each submission is the released notebook with every answer filled in: the instructor's answers,
 except where a fixture answer from grader_tests/submissions/08-capstone/ takes their place.
-The four are the ones the capstone's issue names: a complete clean-up written another way, a
-README whose set-up fails on a fresh machine, a clean-up that commits the data file, and one
-that leaves the bug in.
+The first four are the ones the capstone's issue names: a complete clean-up written another way,
+a README whose set-up fails on a fresh machine, a clean-up that commits the data file, and one
+that leaves the bug in. A fifth proves that the end-to-end checks name the exercises they need:
+each cell it loses either belongs to the wrong exercise or says "Needs:" that exercise.
 """
 
 from __future__ import annotations
@@ -15,10 +16,16 @@ import nbformat
 import pytest
 from trials import SUBMISSIONS
 
-from course import pipeline
+from course import notebooks, pipeline
 from course.grading import grade_course
 from course.layout import release_notebook, source_notebook, student_file
-from course.notebooks import exercises, nbgrader_meta, read_notebook, solved_copy
+from course.notebooks import (
+    exercises,
+    nbgrader_meta,
+    needed_exercises,
+    read_notebook,
+    solved_copy,
+)
 from course.scratch import make_scratch_course
 
 MODULE = "08-capstone"
@@ -37,6 +44,9 @@ SUBMISSIONS_08 = {
         "model": "wrong_split_without_shuffle",
         "model_tests": "wrong_misses_the_split_bug",
     },
+    # a .gitignore that also hides model.py and test_model.py: the end-to-end checks that say
+    # they need the gitignore exercise lose too, for the files never reach the clone
+    "ignores-the-code": {"gitignore": "wrong_too_broad"},
 }
 
 #: The test cells each submission must lose all points on; every other cell scores in full.
@@ -53,6 +63,12 @@ LOSES = {
         "test_commit_history_no_data",
     },
     "bug-still-in": {"test_model_split", "test_model_tests_pin_bug"},
+    "ignores-the-code": {
+        "test_gitignore_keeps_code",
+        "test_commit_history",
+        "test_readme_usage_fresh_clone",
+        "test_model_tests_fresh_clone",
+    },
 }
 
 
@@ -107,6 +123,12 @@ def test_each_submission_loses_exactly_its_mistakes(graded, student):
     }
     lost = {grade_id for grade_id, full in points.items() if scores[grade_id] < full}
     assert lost == LOSES[student], {g: (scores[g], points[g]) for g in lost ^ LOSES[student]}
+    source_cells = {nbgrader_meta(c).get("grade_id"): c for c in source.cells}
+    plan = SUBMISSIONS_08[student]
+    wrong = set(plan) if isinstance(plan, dict) else set()
+    for grade_id in lost:  # a lost cell grades a wrong answer, or says it needs one
+        owner = notebooks.test_owner(grade_id, list(answers_of("correct")))
+        assert owner in wrong or needed_exercises(source_cells[grade_id]) & wrong, grade_id
     assert all(scores[g] == 0 for g in LOSES[student])
     expected = sum(points.values()) - sum(points[g] for g in LOSES[student])
     assert outcomes[student].score == expected

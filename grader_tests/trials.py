@@ -14,6 +14,12 @@ whole-notebook runs in test_pipeline.py would catch one that did.
 Starting a kernel costs about a second of CPU, so the trials of one module share a kernel per
 test process: each trial first clears the kernel's namespace with ``%reset -f`` and moves into
 its own empty folder. Imported modules stay loaded; the fixture answers change no module state.
+(The capstone's helpers remember rebuilt projects by their content, which a trial cannot mix
+up: another answer gives other content.)
+
+A check whose docstring says ``Needs: <exercise>`` runs here only in its visible part when
+another exercise is on trial, so whether such a list is complete is proven by whole notebooks
+(test_capstone_grading.py), not here.
 The kernels are configured as grading kernels are (``pipeline.GRADING_KERNEL_CONFIG``).
 """
 
