@@ -2,10 +2,11 @@
 
 Each submission is the released notebook with every answer filled in: the instructor's answers,
 except where a fixture answer from grader_tests/submissions/08-capstone/ takes their place.
-The first four are the ones the capstone's issue names: a complete clean-up written another way,
-a README whose set-up fails on a fresh machine, a clean-up that commits the data file, and one
-that leaves the bug in. A fifth proves that the end-to-end checks name the exercises they need:
-each cell it loses either belongs to the wrong exercise or says "Needs:" that exercise.
+They are the four the capstone's issue names: a complete clean-up written another way, a
+README whose set-up fails on a fresh machine, a clean-up that commits the data file, and one
+that leaves the bug in. Each cell a submission loses either grades one of its wrong answers or
+says "Needs:" that exercise. A last test proves, with a cheaper trial run, that a .gitignore
+that hides code costs the end-to-end checks that say they need it, and nothing else.
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ import os
 
 import nbformat
 import pytest
-from trials import SUBMISSIONS
+from trials import SUBMISSIONS, run_trial
 
 from course import notebooks, pipeline
 from course.grading import grade_course
@@ -44,9 +45,6 @@ SUBMISSIONS_08 = {
         "model": "wrong_split_without_shuffle",
         "model_tests": "wrong_misses_the_split_bug",
     },
-    # a .gitignore that also hides model.py and test_model.py: the end-to-end checks that say
-    # they need the gitignore exercise lose too, for the files never reach the clone
-    "ignores-the-code": {"gitignore": "wrong_too_broad"},
 }
 
 #: The test cells each submission must lose all points on; every other cell scores in full.
@@ -63,12 +61,6 @@ LOSES = {
         "test_commit_history_no_data",
     },
     "bug-still-in": {"test_model_split", "test_model_tests_pin_bug"},
-    "ignores-the-code": {
-        "test_gitignore_keeps_code",
-        "test_commit_history",
-        "test_readme_usage_fresh_clone",
-        "test_model_tests_fresh_clone",
-    },
 }
 
 
@@ -132,3 +124,23 @@ def test_each_submission_loses_exactly_its_mistakes(graded, student):
     assert all(scores[g] == 0 for g in LOSES[student])
     expected = sum(points.values()) - sum(points[g] for g in LOSES[student])
     assert outcomes[student].score == expected
+
+
+def test_a_gitignore_that_hides_code_costs_exactly_the_checks_that_need_it(tmp_path):
+    # *model* also hides model.py and test_model.py, so they never reach the fresh clone
+    answer = (SUBMISSIONS / MODULE / "gitignore" / "wrong_too_broad.py").read_text()
+    grades = run_trial(MODULE, "gitignore", answer, tmp_path, with_needing=True)
+    lost = {grade_id for grade_id, (score, full) in grades.items() if score < full}
+    assert lost == {
+        "test_gitignore_keeps_code",
+        "test_commit_history",
+        "test_readme_usage_fresh_clone",
+        "test_model_tests_fresh_clone",
+    }
+    source = {
+        nbgrader_meta(c).get("grade_id"): c for c in read_notebook(source_notebook(MODULE)).cells
+    }
+    assert all(
+        grade_id.startswith("test_gitignore") or "gitignore" in needed_exercises(source[grade_id])
+        for grade_id in lost
+    )

@@ -18,8 +18,8 @@ its own empty folder. Imported modules stay loaded; the fixture answers change n
 up: another answer gives other content.)
 
 A check whose docstring says ``Needs: <exercise>`` runs here only in its visible part when
-another exercise is on trial, so whether such a list is complete is proven by whole notebooks
-(test_capstone_grading.py), not here.
+another exercise is on trial, unless ``with_needing`` asks for it whole
+(test_capstone_grading.py uses that to prove such a list complete).
 The kernels are configured as grading kernels are (``pipeline.GRADING_KERNEL_CONFIG``).
 """
 
@@ -76,16 +76,28 @@ def fixture_submissions() -> list[tuple[str, str, Path]]:
 
 
 def run_trial(
-    module: str, exercise: str, answer: str, workdir: Path, root: Path = REPO_ROOT
+    module: str,
+    exercise: str,
+    answer: str,
+    workdir: Path,
+    root: Path = REPO_ROOT,
+    with_needing: bool = False,
 ) -> dict[str, tuple[float, float]]:
-    """Return {test grade_id: (score, max)} of every test cell, with ``answer`` as the solution."""
+    """Return {test grade_id: (score, max)} of every test cell, with ``answer`` as the solution.
+
+    With ``with_needing``, the checks that say they need ``exercise`` run whole too, hidden
+    tests included, so that the trial shows every point the answer costs.
+    """
     source = read_notebook(source_notebook(module, root))
     target = {e.name: e for e in exercises(source)}[exercise]
     trial = copy.deepcopy(source)
     trial.cells[target.solution_index].source = answer
     first_answer = min(e.solution_index for e in exercises(source))
+    whole = set(target.test_indices)
+    if with_needing:
+        whole |= {i for i, c in enumerate(source.cells) if exercise in needed_exercises(c)}
     for index, cell in enumerate(trial.cells):
-        if is_test(cell) and index not in target.test_indices:
+        if is_test(cell) and index not in whole:
             cell.source = "\n".join(
                 line for region, line in line_regions(cell.source) if region == "visible"
             )
