@@ -132,9 +132,9 @@ def environment_variables(environment: Path, home: Path) -> dict[str, str]:
     without an index and without build isolation, reads no configuration file and keeps no
     cache; git ignores the user's configuration; ``HOME`` is ``home``.
     """
-    variables = git_environment()
-    for name in [name for name in variables if not name.startswith("GIT_")]:
-        del variables[name]
+    variables = {
+        name: value for name, value in git_environment().items() if name.startswith("GIT_")
+    }
     variables.update(
         PATH=f"{environment / 'bin'}:/usr/local/bin:/usr/bin:/bin",
         VIRTUAL_ENV=str(environment),

@@ -22,6 +22,7 @@ from course.grading import grade_course
 from course.layout import release_notebook, source_notebook, student_file
 from course.notebooks import (
     exercises,
+    is_test,
     nbgrader_meta,
     needed_exercises,
     read_notebook,
@@ -86,8 +87,9 @@ def graded(tmp_path_factory: pytest.TempPathFactory):
     source = read_notebook(source_notebook(MODULE, root))
     for student, plan in SUBMISSIONS_08.items():
         notebook = solved_copy(release, source, solve=None)
+        answers = answers_of(plan)
         for cell in notebook.cells:
-            replacement = answers_of(plan).get(nbgrader_meta(cell).get("grade_id"))
+            replacement = answers.get(nbgrader_meta(cell).get("grade_id"))
             if replacement is not None:
                 cell.source = replacement
         path = student_file(root, "submitted", student, MODULE)
@@ -111,15 +113,16 @@ def test_each_submission_loses_exactly_its_mistakes(graded, student):
     points = {
         nbgrader_meta(c)["grade_id"]: float(nbgrader_meta(c)["points"])
         for c in source.cells
-        if nbgrader_meta(c).get("grade") and not nbgrader_meta(c).get("solution")
+        if is_test(c)
     }
     lost = {grade_id for grade_id, full in points.items() if scores[grade_id] < full}
     assert lost == LOSES[student], {g: (scores[g], points[g]) for g in lost ^ LOSES[student]}
     source_cells = {nbgrader_meta(c).get("grade_id"): c for c in source.cells}
     plan = SUBMISSIONS_08[student]
     wrong = set(plan) if isinstance(plan, dict) else set()
+    names = [exercise.name for exercise in exercises(source)]
     for grade_id in lost:  # a lost cell grades a wrong answer, or says it needs one
-        owner = notebooks.test_owner(grade_id, list(answers_of("correct")))
+        owner = notebooks.test_owner(grade_id, names)
         assert owner in wrong or needed_exercises(source_cells[grade_id]) & wrong, grade_id
     assert all(scores[g] == 0 for g in LOSES[student])
     expected = sum(points.values()) - sum(points[g] for g in LOSES[student])
