@@ -67,7 +67,7 @@ def grade(args: argparse.Namespace) -> int:
     from course.deadlines import DeadlineError, due_dates
     from course.grading import format_table, grade_course, summary
     from course.intake import IntakeError, format_report, intake_zip
-    from course.isolation import bubblewrap_works
+    from course.isolation import sandbox_problem
     from course.pipeline import nbgrader_api
 
     modules = _modules(args.modules, args.course)
@@ -81,12 +81,9 @@ def grade(args: argparse.Namespace) -> int:
         except (DeadlineError, IntakeError) as error:
             raise SystemExit(f"error: {error}") from None
         print(format_report(report))
-    if not bubblewrap_works():
-        print(
-            "warning: bubblewrap (bwrap) is missing or cannot make a sandbox here: submissions "
-            "run with limits but without isolation; install Debian's bubblewrap package",
-            file=sys.stderr,
-        )
+    problem = sandbox_problem()
+    if problem is not None:
+        print(f"warning: no sandbox here: {problem}", file=sys.stderr)
     started = time.perf_counter()
     try:
         outcomes = grade_course(
@@ -186,14 +183,14 @@ def report(args: argparse.Namespace) -> int:
 
 def demo(args: argparse.Namespace) -> int:
     """Grade a sample class in a scratch course and print its table."""
-    from course.demo import run_demo
+    from course.demo import EXPECTED, run_demo, unexpected
     from course.grading import format_table, summary
     from course.intake import format_report
     from course.report import build_report, summary_lines
 
     modules = _modules(args.modules, args.course)
 
-    def show(dest: Path) -> None:
+    def show(dest: Path) -> list[str]:
         started = time.perf_counter()
         outcomes = run_demo(
             dest,
@@ -209,17 +206,27 @@ def demo(args: argparse.Namespace) -> int:
         print("\n".join(summary_lines(build_report(dest, modules))))
         print(f"report: {dest / 'report.html'}")
         print(f"grades: {dest / 'grades.csv'}; feedback: {dest / 'feedback'}")
+        return unexpected(outcomes, modules)
 
     if args.keep:
         dest = Path(args.keep).resolve()
         if dest.exists() and any(dest.iterdir()):
             raise SystemExit(f"{dest} is not empty: name a new folder for --keep")
         dest.mkdir(parents=True, exist_ok=True)
-        show(dest)
+        wrong = show(dest)
     else:
         with tempfile.TemporaryDirectory(prefix="course-demo-") as workdir:
-            show(Path(workdir))
+            wrong = show(Path(workdir))
         print("(the scratch course was deleted; pass --keep DIR to look at it)")
+    for line in wrong:
+        print(f"unexpected: {line}", file=sys.stderr)
+    if wrong:
+        print(f"error: {len(wrong)} demo score(s) were not as expected", file=sys.stderr)
+        return 1
+    print(
+        "every sample student scored as expected: "
+        + "; ".join(f"{student} {wanted}" for student, (wanted, _) in EXPECTED.items())
+    )
     return 0
 
 
@@ -325,7 +332,12 @@ def main(argv: list[str] | None = None) -> int:
     if not args.course.is_dir():
         raise SystemExit(f"error: no course folder {args.course}")
     quiet_nbgrader_warnings()
-    return int(args.run(args))
+    from course.isolation import GraderError
+
+    try:
+        return int(args.run(args))
+    except GraderError as error:  # the grader's own failure: nothing was recorded for it
+        raise SystemExit(f"error: {error}; nothing was recorded for it") from None
 
 
 if __name__ == "__main__":

@@ -19,6 +19,31 @@ DEMO_DUE = datetime(2026, 1, 12, 12, 0)
 LATE_STUDENT, LATE_BY = "cleo-partial", timedelta(hours=5)
 
 
+#: What each sample student must score in every module, as a rule and in words.
+EXPECTED: dict[str, tuple[str, Callable[[Outcome], bool]]] = {
+    "ada-full": ("full marks", lambda o: o.graded and o.max_score > 0 and o.score == o.max_score),
+    "ben-untouched": ("zero", lambda o: o.graded and o.score == 0),
+    "cleo-partial": ("a partial score", lambda o: o.graded and 0 < o.score < o.max_score),
+    "dev-broken-json": ("no grade, with a reason", lambda o: not o.graded and bool(o.problem)),
+}
+
+
+def unexpected(outcomes: list[Outcome], modules: list[str]) -> list[str]:
+    """Return a line for each sample student's module that did not score as :data:`EXPECTED`."""
+    found = {(o.student, o.module): o for o in outcomes}
+    lines = []
+    for student, (wanted, holds) in EXPECTED.items():
+        for module in modules:
+            outcome = found.get((student, module))
+            if outcome is None:
+                lines.append(f"{student} {module}: expected {wanted}, but it was not graded")
+            elif not holds(outcome):
+                got = f"{outcome.score:g}/{outcome.max_score:g}"
+                why = f" ({outcome.problem})" if outcome.problem else ""
+                lines.append(f"{student} {module}: expected {wanted}, got {got}{why}")
+    return lines
+
+
 def write_demo_download(dest: Path, modules: list[str]) -> Path:
     """Write the sample class's notebooks as a Blackboard bulk download; return the zip's path.
 

@@ -17,7 +17,7 @@ from sqlalchemy import Engine, create_engine
 from tqdm import tqdm
 
 from course import deadlines, parallel, pipeline
-from course.isolation import GRADING_NOTES
+from course.isolation import GRADER_FAILURES, GRADING_NOTES, GraderError, SandboxedExecute, probe
 from course.layout import module_ids, student_file
 from course.notebooks import line_regions
 from course.settings import MAX_NOTEBOOK_BYTES
@@ -135,7 +135,8 @@ def autograde_submission(
 ) -> tuple[bool, str | None]:
     """Autograde one submission with nbgrader into the gradebook ``api`` names.
 
-    A submission that cannot be graded scores zero on every cell.
+    A submission that cannot be graded scores zero on every cell. When the grader itself
+    fails on it (see :class:`GraderError`), nothing is recorded and the error is raised.
 
     Returns:
         whether nbgrader graded it, and a one-line problem or note for the instructor (None
@@ -153,11 +154,16 @@ def autograde_submission(
         except Exception as error:  # noqa: BLE001 - nbgrader itself will say what is wrong
             notes.append(f"cells not compared ({type(error).__name__})")
         GRADING_NOTES.pop((student, module), None)
+        GRADER_FAILURES.pop((student, module), None)
         try:
             pipeline.autograde(api, module, student)
         except pipeline.NbgraderStepError as error:
             problem = failure_reason(notebook, error)
         notes += GRADING_NOTES.pop((student, module), [])
+        failure = GRADER_FAILURES.pop((student, module), None)
+        if failure is not None:  # not the student's doing: no grade, no zero, no feedback
+            shutil.rmtree(student_file(root, "autograded", student, module).parent, True)
+            raise GraderError(f"grading {student}'s {module} failed in the grader: {failure}")
     graded = problem is None
     if not graded:
         pipeline.record_zero(api, module, student)
@@ -236,6 +242,10 @@ def grade_course(
 
     Returns:
         one outcome per submission, sorted by student and module.
+
+    Raises:
+        GraderError: when the grader cannot run notebooks here (:func:`probe_grader`), or
+            failed on a submission for reasons of its own; that submission is not recorded.
     """
     api = pipeline.nbgrader_api(root, db_url, limits)
     modules = modules or module_ids(root)
@@ -244,6 +254,7 @@ def grade_course(
             pipeline.record_assignment(api, module)
     deadlines.record_due_dates(api, modules, module_ids(root))  # before autograde reads them
     submissions = find_submissions(root, modules)
+    probe_grader(api, sorted({module for _, module in submissions}))
     jobs = max(1, min(jobs, len(submissions)))
     main = create_engine(api.coursedir.db_url)
     try:
@@ -262,6 +273,24 @@ def grade_course(
         main.dispose()
     pipeline.export_grades(api, root / "grades.csv")
     return sorted(outcomes, key=lambda o: (o.student, o.module))
+
+
+def probe_grader(api: NbGraderAPI, modules: list[str]) -> None:
+    """Run each module's set-up cells as grading runs notebooks, before any submission.
+
+    The set-up comes from the module's source notebook, the instructor's own, so it runs on a
+    working grader; where it cannot (no sandbox, a runner or kernel that does not start, a
+    package the sandbox lacks), grading stops before it records anything.
+
+    Raises:
+        GraderError: naming the module and the grader's own error.
+    """
+    execute = SandboxedExecute(config=api.config)
+    for module in modules:
+        folder = Path(api.coursedir.format_path(api.coursedir.source_directory, ".", module))
+        notebooks = sorted(folder.glob("*.ipynb"))
+        nb = nbformat.read(str(notebooks[0]), as_version=4) if notebooks else None
+        probe(execute, nb or nbformat.v4.new_notebook(), module)
 
 
 class _Bar(tqdm):

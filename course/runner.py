@@ -1,10 +1,11 @@
 """Execute one notebook and report it cell by cell: the program that runs inside the sandbox.
 
 ``python -m course.runner NOTEBOOK --report-fd N --timeout SECONDS --max-output BYTES`` reads a
-key from its standard input, reads NOTEBOOK and deletes it, and executes it with nbclient. After
-every cell it writes the notebook, signed with the key, as one line to file descriptor N, so
-that a run killed from outside (wall clock, memory) still reports every cell it finished; its
-last line also says how the run ended.
+key from its standard input, reads NOTEBOOK and deletes it, and executes it with nbclient. Once
+its kernel is ready, and after every cell, it writes the notebook, signed with the key, as one
+line to file descriptor N, so that a run killed from outside (wall clock, memory) still reports
+every cell it finished; its last line also says how the run ended. A run with no signed line
+at all failed before any cell ran: in the grader, not in the submission.
 
 The student's code runs in the kernel, a child of this process, with the same user id. It must
 not read the hidden tests of cells that have not run yet, nor forge a report. So the notebook
@@ -134,6 +135,9 @@ def run(source: Path, channel: IO[str], key: bytes, timeout: int, max_output: in
         # the sandbox ends with the run: no need to wait for the kernel to wind down
         shutdown_kernel="immediate",
         resources={"metadata": {"path": str(source.parent)}},
+        # the kernel is up before any cell runs: a first report says so (a run that never
+        # sends one failed in the grader, not in the submission)
+        on_notebook_start=lambda **_: report(channel, key, nb, None),
         on_cell_executed=lambda cell, execute_reply, **_: after_cell(
             channel, key, nb, cell, execute_reply
         ),
