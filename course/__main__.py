@@ -314,7 +314,7 @@ def build_parser() -> argparse.ArgumentParser:
     _file_option(
         p,
         "--png",
-        "also save a full-page screenshot (needs Chromium at /usr/bin/chromium)",
+        "also save a full-page screenshot (needs Chromium: Debian's, or Playwright's own)",
     )
     p.set_defaults(run=report)
 

