@@ -17,6 +17,7 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import datetime
+from functools import cache
 from pathlib import Path
 from string import Template
 
@@ -51,6 +52,7 @@ CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_INSTALL = "apt-get install chromium (Debian's package) or playwright install chromium"
 
 
+@cache
 def _playwright_chromium() -> Path | None:
     """Return the Chromium that Playwright downloaded itself, or None where it has none."""
     try:
