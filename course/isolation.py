@@ -56,8 +56,10 @@ GRADING_NOTES: dict[tuple[str, str], list[str]] = {}
 class GraderError(RuntimeError):
     """The grading machinery could not run a notebook: no fault of the submission.
 
-    Raised (by the caller, from :data:`GRADER_FAILURES`) for a runner that never started its
-    kernel or a sandbox that cannot be made; the submission is then recorded nowhere.
+    Raised for a runner that never started its kernel or a sandbox that cannot be made: by
+    :class:`SandboxedExecute`, so that nbgrader's own ``autograde`` app fails on the notebook
+    instead of scoring it, and by ``course grade`` from :data:`GRADER_FAILURES` (nbgrader
+    catches a preprocessor's error), which then records nothing for the submission.
     """
 
 
@@ -350,7 +352,7 @@ class SandboxedExecute(Execute):
             refusal = self.sandbox_refusal()
             if refusal is not None:
                 GRADER_FAILURES[key] = refusal
-                return self._refused(nb, "the grader has no sandbox"), resources
+                raise GraderError(refusal)
             notes.append(f"no sandbox ({sandbox_problem()}): limits only, no isolation")
         originals = {}
         for index, cell in enumerate(nb.cells):
@@ -361,6 +363,7 @@ class SandboxedExecute(Execute):
             executed, status, started = self._run(nb, Path(scratch), sandboxed, notes)
         if not started:  # no student code ran: the grader, not the submission, failed
             GRADER_FAILURES[key] = status
+            raise GraderError(status)
         for index, source in originals.items():  # feedback shows the tests as they were
             nb.cells[index].source = source
             if index < len(executed.cells):
