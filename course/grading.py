@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import json
 import shutil
-from collections.abc import Mapping
+import tempfile
+from collections.abc import Iterator, Mapping
 from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
-from contextlib import nullcontext
+from contextlib import contextmanager, nullcontext, suppress
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -20,7 +21,7 @@ from course import deadlines, parallel, pipeline
 from course.isolation import GRADER_FAILURES, GRADING_NOTES, GraderError, SandboxedExecute, probe
 from course.layout import module_ids, student_file
 from course.notebooks import line_regions
-from course.settings import MAX_NOTEBOOK_BYTES
+from course.settings import MAX_NOTEBOOK_BYTES, MAX_NOTEBOOK_VALUES
 
 
 @dataclass(frozen=True)
@@ -56,7 +57,8 @@ def unreadable_reason(notebook: Path) -> str | None:
     """Return a one-line reason why a submitted notebook cannot even be parsed, or None.
 
     Only what stops nbgrader from reading the file is checked here (missing, not UTF-8, not
-    JSON); everything else is left to nbgrader, which grades many slightly malformed notebooks.
+    JSON, too large or too many JSON values to load within the grading limits); everything
+    else is left to nbgrader, which grades many slightly malformed notebooks.
     """
     if not notebook.is_file():
         others = sorted(p.name for p in notebook.parent.glob("*.ipynb"))
@@ -67,7 +69,7 @@ def unreadable_reason(notebook: Path) -> str | None:
         limit = MAX_NOTEBOOK_BYTES // 2**20
         return f"{notebook.name} is {size / 2**20:.0f} MB, over the {limit} MB limit"
     try:
-        json.loads(notebook.read_text(encoding="utf-8"))
+        parsed = json.loads(notebook.read_text(encoding="utf-8"))
     except OSError as error:
         return f"{notebook.name} cannot be read ({error.strerror or error})"
     except UnicodeDecodeError as error:
@@ -75,7 +77,27 @@ def unreadable_reason(notebook: Path) -> str | None:
     except json.JSONDecodeError as error:
         where = f"line {error.lineno}, column {error.colno}"
         return f"{notebook.name} is not valid JSON ({error.msg}; {where})"
+    except (ValueError, RecursionError) as error:  # an integer of thousands of digits, say
+        return f"{notebook.name} holds JSON that cannot be read ({type(error).__name__})"
+    if json_values(parsed) > MAX_NOTEBOOK_VALUES:
+        return (
+            f"{notebook.name} holds over {MAX_NOTEBOOK_VALUES:,} JSON values, more than a "
+            "notebook needs (each costs memory in every process that loads it)"
+        )
     return None
+
+
+def json_values(parsed: object) -> int:
+    """Count the values (objects, arrays, strings, numbers...) in parsed JSON."""
+    count, stack = 0, [parsed]
+    while stack:
+        value = stack.pop()
+        count += 1
+        if isinstance(value, dict):
+            stack.extend(value.values())
+        elif isinstance(value, list):
+            stack.extend(value)
+    return count
 
 
 def failure_reason(notebook: Path, error: pipeline.NbgraderStepError) -> str:
@@ -142,10 +164,41 @@ def autograde_submission(
         whether nbgrader graded it, and a one-line problem or note for the instructor (None
         when there is nothing to say).
     """
+    with previous_results_set_aside(root, student, module):
+        return _autograde(api, root, student, module)
+
+
+@contextmanager
+def previous_results_set_aside(root: Path, student: str, module: str) -> Iterator[None]:
+    """Move a submission's earlier autograded notebook and feedback page aside while it grades.
+
+    A regrade must not leave them behind; but a grader that fails on the submission (a
+    :class:`GraderError`) puts them back, as the gradebook keeps the earlier grade too.
+    """
+    with tempfile.TemporaryDirectory(prefix="course-previous-") as aside:
+        moved = []
+        for folder in ("autograded", "feedback"):
+            path = student_file(root, folder, student, module).parent
+            if path.exists():
+                shutil.move(path, Path(aside) / folder)
+                moved.append((path, Path(aside) / folder))
+        try:
+            yield
+        except GraderError:
+            for folder in ("autograded", "feedback"):
+                made = student_file(root, folder, student, module).parent
+                shutil.rmtree(made, ignore_errors=True)
+                with suppress(OSError):  # the student's folder, if nothing else is in it
+                    made.parent.rmdir()
+            for path, kept in moved:
+                path.parent.mkdir(parents=True, exist_ok=True)
+                shutil.move(kept, path)
+            raise
+
+
+def _autograde(api: NbGraderAPI, root: Path, student: str, module: str) -> tuple[bool, str | None]:
+    """Autograde one submission (see :func:`autograde_submission`)."""
     notebook = student_file(root, "submitted", student, module)
-    # a regrade must not leave the previous grade's notebook or feedback page behind
-    for folder in ("autograded", "feedback"):
-        shutil.rmtree(student_file(root, folder, student, module).parent, ignore_errors=True)
     problem = unreadable_reason(notebook)
     notes: list[str] = []
     if problem is None:
@@ -162,7 +215,6 @@ def autograde_submission(
         notes += GRADING_NOTES.pop((student, module), [])
         failure = GRADER_FAILURES.pop((student, module), None)
         if failure is not None:  # not the student's doing: no grade, no zero, no feedback
-            shutil.rmtree(student_file(root, "autograded", student, module).parent, True)
             raise GraderError(f"grading {student}'s {module} failed in the grader: {failure}")
     graded = problem is None
     if not graded:
@@ -268,6 +320,9 @@ def grade_course(
             outcomes = _grade_all(
                 api, main, scratch, submissions, jobs, pool, limits, show_progress
             )
+    except GraderError:  # grades.csv shows what the gradebook holds: not the failed ones
+        pipeline.export_grades(api, root / "grades.csv")
+        raise
     finally:  # after the workers have stopped
         scratch.remove()
         main.dispose()

