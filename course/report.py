@@ -62,7 +62,7 @@ def _playwright_chromium() -> Path | None:
     try:
         with sync_playwright() as playwright:
             path = Path(playwright.chromium.executable_path)
-    except Error:
+    except (Error, OSError):  # a driver that cannot start: no browser of its own here
         return None
     return path if path.is_file() else None
 

@@ -68,22 +68,23 @@ def running_postgres(tools: Path) -> Iterator[str]:
     import psycopg
 
     folder = Path(tempfile.mkdtemp(prefix="course-postgres-"))
-    # PostgreSQL refuses to run as root: the server then runs as nobody
-    as_user = []
-    if os.geteuid() == 0:
-        shutil.chown(folder, "nobody")
-        as_user = ["setpriv", "--reuid=nobody", "--regid=nogroup", "--clear-groups", "--"]
-        tools = reachable_by(as_user, tools, folder)
-    user = "grader"
-    initdb = [str(tools / "initdb"), "-D", str(folder / "data"), "-U", user, "--auth=trust"]
-    subprocess.run([*as_user, *initdb], check=True, capture_output=True, timeout=120)
-    port = free_port()
-    server = subprocess.Popen(
-        [*as_user, str(tools / "postgres"), "-D", str(folder / "data"), "-p", str(port),
-         "-c", "listen_addresses=127.0.0.1", "-c", f"unix_socket_directories={folder}"],
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
-    )  # fmt: skip
+    server = None
     try:
+        # PostgreSQL refuses to run as root: the server then runs as nobody
+        as_user = []
+        if os.geteuid() == 0:
+            shutil.chown(folder, "nobody")
+            as_user = ["setpriv", "--reuid=nobody", "--regid=nogroup", "--clear-groups", "--"]
+            tools = reachable_by(as_user, tools, folder)
+        user = "grader"
+        initdb = [str(tools / "initdb"), "-D", str(folder / "data"), "-U", user, "--auth=trust"]
+        subprocess.run([*as_user, *initdb], check=True, capture_output=True, timeout=120)
+        port = free_port()
+        server = subprocess.Popen(
+            [*as_user, str(tools / "postgres"), "-D", str(folder / "data"), "-p", str(port),
+             "-c", "listen_addresses=127.0.0.1", "-c", f"unix_socket_directories={folder}"],
+            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        )  # fmt: skip
         deadline = time.monotonic() + 60
         while True:
             try:
@@ -98,6 +99,7 @@ def running_postgres(tools: Path) -> Iterator[str]:
             connection.execute("CREATE DATABASE gradebook")
         yield f"postgresql://{user}@127.0.0.1:{port}/gradebook"
     finally:
-        server.terminate()
-        server.wait(timeout=60)
+        if server is not None:
+            server.terminate()
+            server.wait(timeout=60)
         shutil.rmtree(folder, ignore_errors=True)

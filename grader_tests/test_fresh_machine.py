@@ -13,6 +13,7 @@ import shutil
 import stat
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import nbformat
@@ -214,6 +215,7 @@ def raises_grader_error(task: Task) -> TaskResult:
     """A worker whose grader fails on one task (spawned workers import it)."""
     if task.student == "broken":
         raise isolation.GraderError("the kernel could not start")
+    time.sleep(0.5)  # the broken one ends first
     return TaskResult(True, None)
 
 
